@@ -1,0 +1,1 @@
+namespace McpDataEnv.Benchmarks; internal static class Program { private static void Main(string[] args) { } }

@@ -1,0 +1,15 @@
+namespace McpDataEnv.Core.Backends;
+
+/// <summary>
+/// Rows of one query, in column order. Cell values are already normalised for JSON:
+/// <c>null</c>, <see cref="bool"/>, <see cref="long"/>, <see cref="double"/>, <see cref="decimal"/>,
+/// <see cref="string"/> (timestamps as ISO 8601, exact numerics that do not fit a JSON number
+/// losslessly as decimal strings), <see cref="byte"/>[] (written as base64), or
+/// <see cref="System.Text.Json.JsonElement"/> (json/jsonb, arrays).
+/// </summary>
+/// <param name="Truncated">True whenever more rows existed than were returned.</param>
+public sealed record QueryResult(
+    IReadOnlyList<ResultColumn> Columns,
+    IReadOnlyList<object?[]> Rows,
+    bool Truncated,
+    double ElapsedMs);

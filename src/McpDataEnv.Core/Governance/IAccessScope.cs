@@ -1,0 +1,26 @@
+namespace McpDataEnv.Core.Governance;
+
+/// <summary>
+/// The principal's read rights as the engine sees them. Backends call <see cref="CheckRead"/>
+/// for every (table, column) the database engine reports a statement reads, before any row is
+/// returned, so aliases, <c>SELECT *</c>, views and predicates cannot dodge it.
+/// </summary>
+public interface IAccessScope
+{
+    /// <summary>Principal name, for audit and memory scoping.</summary>
+    string Principal { get; }
+
+    string Role { get; }
+
+    /// <summary>Null when the read is allowed, else the denial (rule id and message).</summary>
+    AccessDenial? CheckRead(string table, string column);
+
+    /// <summary>
+    /// Row filters that must hold for this principal: table → SQL predicate over that table's
+    /// columns, with attributes already bound. Backends enforce them in the engine.
+    /// </summary>
+    IReadOnlyDictionary<string, string> RowFilters { get; }
+}
+
+/// <param name="Rule">Policy rule id, e.g. <c>analyst.deny_columns</c>.</param>
+public sealed record AccessDenial(string Table, string Column, string Rule, string Message);

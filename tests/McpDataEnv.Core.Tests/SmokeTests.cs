@@ -1,0 +1,1 @@
+namespace McpDataEnv.Core.Tests; public sealed class SmokeTests { [Fact] public void Core_assembly_loads() => typeof(McpDataEnv.Core.Errors.DataEnvException).Assembly.GetName().Name.Should().Be("McpDataEnv.Core"); }
