@@ -1,1 +1,3 @@
-class P { static void Main(){} }
+using McpDataEnv.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

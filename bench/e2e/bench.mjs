@@ -1,0 +1,66 @@
+// End-to-end benchmark: cold start and tool-call round trips of McpDataEnv over stdio, measured
+// with the official MCP TypeScript SDK client. Servers under test are started by this script;
+// scenarios alternate A/B per iteration so machine drift cancels out. Prints a Markdown table.
+//
+// node bench.mjs --server "dotnet <dll> serve --env <dir>" [--iterations 500] [--starts 10]
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { summarize, ms } from "./stats.mjs";
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, cur, i, all) => {
+  if (cur.startsWith("--")) acc.push([cur.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const iterations = Number(args.iterations ?? 500);
+const starts = Number(args.starts ?? 10);
+const [command, ...serverArgs] = args.server.split(" ");
+
+async function connect() {
+  const client = new Client({ name: "mcpdataenv-bench", version: "1.0.0" });
+  const transport = new StdioClientTransport({ command, args: serverArgs, stderr: "ignore" });
+  const t0 = performance.now();
+  await client.connect(transport);
+  return { client, coldMs: performance.now() - t0 };
+}
+
+async function coldStarts() {
+  const samples = [];
+  for (let i = 0; i < starts; i++) {
+    const { client, coldMs } = await connect();
+    samples.push(coldMs);
+    await client.close();
+  }
+  return summarize(samples);
+}
+
+async function roundTrips(client, queries) {
+  const samples = Object.fromEntries(queries.map((q) => [q.name, []]));
+  for (let i = 0; i < 20; i++) for (const q of queries) await client.callTool(q.call); // warm-up
+  for (let i = 0; i < iterations; i++) {
+    for (const q of queries) { // alternate scenarios within each iteration
+      const t0 = performance.now();
+      const r = await client.callTool(q.call);
+      samples[q.name].push(performance.now() - t0);
+      if (r.isError) throw new Error(`${q.name} failed: ${JSON.stringify(r.content)}`);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+}
+
+const queries = [
+  { name: "run_readonly_sql, 1 row", call: { name: "run_readonly_sql", arguments: { sql: "SELECT COUNT(*) FROM orders WHERE status = 'completed'" } } },
+  { name: "run_readonly_sql, 1,000 rows", call: { name: "run_readonly_sql", arguments: { sql: "SELECT order_id, customer_id, ordered_at, status FROM orders ORDER BY order_id LIMIT 1000", max_rows: 1000 } } },
+  { name: "describe_schema", call: { name: "describe_schema", arguments: {} } },
+];
+
+const cold = await coldStarts();
+const { client } = await connect();
+const trips = await roundTrips(client, queries);
+await client.close();
+
+console.log(`| scenario | n | p50 ms | p99 ms | calls/s |`);
+console.log(`|---|---|---|---|---|`);
+console.log(`| cold start to initialize answered (stdio) | ${cold.n} | ${ms(cold.p50)} | ${ms(cold.p99)} | |`);
+for (const [name, s] of Object.entries(trips)) {
+  console.log(`| ${name} (stdio) | ${s.n} | ${ms(s.p50)} | ${ms(s.p99)} | ${s.throughput.toFixed(0)} |`);
+}

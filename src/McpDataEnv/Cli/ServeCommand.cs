@@ -1,0 +1,62 @@
+using System.CommandLine;
+using McpDataEnv.Core.Errors;
+using McpDataEnv.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace McpDataEnv.Cli;
+
+/// <summary><c>mcpdataenv serve</c>: validates the environment, then serves it over MCP.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var env = CommonOptions.Environment();
+        var role = CommonOptions.Role();
+        var transport = new Option<string>("--transport", "-t")
+        {
+            Description = "Transport: stdio.",
+            DefaultValueFactory = _ => "stdio",
+        };
+        transport.AcceptOnlyFromAmong("stdio");
+
+        var command = new Command("serve", "Serve an environment over MCP (stdio: only protocol frames go to stdout; logs go to stderr).")
+        {
+            env, role, transport,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(env), parse.GetValue(role), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DirectoryInfo folder, string? role, CancellationToken cancellationToken)
+    {
+        var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
+        if (environment is null)
+        {
+            return ExitCodes.InvalidEnvironment;
+        }
+
+        using var loggers = StderrLogging.CreateFactory();
+        CallerContext caller;
+        try
+        {
+            caller = EnvironmentBootstrap.CreateCaller(environment, role, principalName: "stdio");
+        }
+        catch (DataEnvException error)
+        {
+            await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
+        await EnvironmentBootstrap.EnsureSeededAsync(runtime, Console.Error, cancellationToken).ConfigureAwait(false);
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.AddStderrConsole();
+        builder.Services.AddEnvironmentServer(runtime, new FixedCallerResolver(caller), caller).WithStdioServerTransport();
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+}

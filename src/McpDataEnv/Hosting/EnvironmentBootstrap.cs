@@ -1,0 +1,67 @@
+using McpDataEnv.Core.Backends;
+using McpDataEnv.Core.Demo;
+using McpDataEnv.Core.Environments;
+using McpDataEnv.Core.Errors;
+using McpDataEnv.Core.Governance;
+using McpDataEnv.Core.Sql;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+
+namespace McpDataEnv.Hosting;
+
+/// <summary>Start-up steps shared by the CLI verbs: load and validate, open the backend, seed the demo, resolve the role.</summary>
+public static class EnvironmentBootstrap
+{
+    /// <summary>Loads the folder; on errors prints every one of them to <paramref name="error"/> and returns null.</summary>
+    public static EnvironmentDefinition? LoadOrReport(string folder, TextWriter error)
+    {
+        var result = EnvironmentLoader.Load(folder);
+        if (result.Errors.Count == 0 && result.Environment is not null)
+        {
+            return result.Environment;
+        }
+
+        error.WriteLine($"The environment at '{folder}' has {result.Errors.Count} error(s):");
+        foreach (var problem in result.Errors)
+        {
+            error.WriteLine($"  {problem}");
+        }
+
+        return null;
+    }
+
+    public static EnvironmentRuntime CreateRuntime(EnvironmentDefinition environment, ILoggerFactory loggers)
+    {
+        var cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = 10_000 });
+        var backend = BackendRegistry.Create(environment.Database, cache, loggers);
+        var gate = new ReadOnlySqlGate();
+        return new EnvironmentRuntime(environment, backend, gate);
+    }
+
+    /// <summary>Builds the embedded demo database when it is missing (never overwrites existing data).</summary>
+    public static async Task EnsureSeededAsync(EnvironmentRuntime runtime, TextWriter status, CancellationToken cancellationToken)
+    {
+        if (runtime.Environment.Database.Provider != BackendRegistry.Sqlite || await runtime.Backend.IsSeededAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        status.WriteLine($"mcpdataenv: first start: building the demo database for '{runtime.Environment.Name}' (deterministic seed)...");
+        await SeedAsync(runtime, scale: 1, cancellationToken).ConfigureAwait(false);
+        status.WriteLine("mcpdataenv: demo database ready.");
+    }
+
+    public static Task SeedAsync(EnvironmentRuntime runtime, int scale, CancellationToken cancellationToken) =>
+        runtime.Backend.SeedAsync(RetailGenerator.Generate(scale), cancellationToken);
+
+    /// <summary>Resolves the caller for a role name, or the policy's default (least privileged) role.</summary>
+    public static CallerContext CreateCaller(EnvironmentDefinition environment, string? role, string principalName)
+    {
+        var roleName = string.IsNullOrWhiteSpace(role) ? environment.Policy.DefaultRole : role.Trim();
+        var definition = environment.Policy.FindRole(roleName) ?? throw new DataEnvException(
+            ErrorCodes.InvalidArgument,
+            $"Unknown role '{roleName}'. Roles in safety_policy.md: {string.Join(", ", environment.Policy.Roles.Keys)}.");
+        var access = PolicyAccessScope.ForRole(environment.Policy, roleName, principalName);
+        return new CallerContext(new Principal(principalName, roleName), definition, access);
+    }
+}

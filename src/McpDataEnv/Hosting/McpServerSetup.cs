@@ -1,0 +1,45 @@
+using McpDataEnv.Resources;
+using McpDataEnv.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+
+namespace McpDataEnv.Hosting;
+
+/// <summary>Registers the MCP server (tools, resources, instructions) for one environment runtime.</summary>
+public static class McpServerSetup
+{
+    public static IMcpServerBuilder AddEnvironmentServer(this IServiceCollection services, EnvironmentRuntime runtime, ICallerResolver callers, CallerContext? fixedCaller)
+    {
+        services.AddSingleton(runtime);
+        services.AddSingleton(callers);
+        services.AddSingleton<ToolRunner>();
+
+        var tools = ToolCatalog.Enabled(runtime.Environment.EnabledTools)
+            .Where(name => fixedCaller is null || fixedCaller.MayUse(name))
+            .ToList();
+        var instructionCaller = fixedCaller ?? callers.Resolve(null);
+        var schema = TryReadSchema(runtime);
+
+        return services
+            .AddMcpServer(options =>
+            {
+                options.ServerInfo = new Implementation { Name = "mcpdataenv", Version = ServerVersion.Current };
+                options.ServerInstructions = ServerInstructions.Build(runtime.Environment, schema, instructionCaller, tools);
+            })
+            .WithTools(tools.Select(name => ToolCatalog.All[name]), ToolJson.Options)
+            .WithResources<EnvironmentResources>();
+    }
+
+    private static Core.Backends.LiveSchema? TryReadSchema(EnvironmentRuntime runtime)
+    {
+        try
+        {
+            return runtime.Backend.ReadSchemaAsync(refresh: false, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            // The database may be down at start (PostgreSQL); the server still starts and tools report it.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using McpDataEnv.Core.Environments;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpDataEnv.Tools;
+
+/// <summary>MCP adapter for the annotated, role-filtered schema.</summary>
+[McpServerToolType]
+public sealed class DescribeSchemaTool
+{
+    public const string Name = "describe_schema";
+
+    [McpServerTool(Name = Name, Title = "Describe the schema", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(DescribedSchema))]
+    [Description("Lists the tables and columns you may read, with types, keys, row counts, descriptions, units and tags (pii, confidential). Call it before writing SQL.")]
+    public static Task<CallToolResult> DescribeAsync(
+        ToolRunner runner,
+        [Description("Only this table (optional).")] string? table = null,
+        ClaimsPrincipal? user = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync(Name, user, async caller =>
+        {
+            var schema = await runner.Runtime.Schema.DescribeAsync(table, caller.Access, refresh: false, cancellationToken).ConfigureAwait(false);
+            return ToolOutcome.Success(schema, SchemaText.Render(schema));
+        }, cancellationToken);
+}

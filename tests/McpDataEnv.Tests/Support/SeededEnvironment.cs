@@ -1,0 +1,63 @@
+namespace McpDataEnv.Tests.Support;
+
+/// <summary>
+/// A private copy of an environment folder with its demo database built once, so tests never
+/// touch the repository's own environments and can compare database bytes before and after.
+/// </summary>
+public sealed class SeededEnvironment : IAsyncLifetime
+{
+    private readonly string _source;
+
+    public SeededEnvironment()
+        : this(TestPaths.RetailEnvironment)
+    {
+    }
+
+    public SeededEnvironment(string source)
+    {
+        _source = source;
+        Folder = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"), Path.GetFileName(source));
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "data", "retail.db");
+
+    public async Task InitializeAsync()
+    {
+        CopyFolder(_source, Folder);
+        var seed = await ProcessRunner.RunCliAsync("seed", "--env", Folder);
+        seed.ExitCode.Should().Be(0, seed.Stderr);
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(Folder)!, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server process may still hold the file for a moment; the temp folder is disposable.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.StartsWith("data" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

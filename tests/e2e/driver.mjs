@@ -1,0 +1,86 @@
+// Drives a real McpDataEnv server with the official MCP TypeScript SDK client.
+// Usage: node driver.mjs plan.json  ->  prints one JSON document with every step's outcome.
+// The xunit end-to-end tests write the plan and assert on this output, so the server is
+// exercised by an independent client exactly as Claude Desktop or an IDE agent would.
+import { readFileSync } from "node:fs";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+
+const plan = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const transportErrors = [];
+let stderr = "";
+
+function makeTransport() {
+  if (plan.transport === "http" || plan.transport === "sse") {
+    const headers = plan.headers ?? {};
+    const opts = { requestInit: { headers } };
+    return plan.transport === "http"
+      ? new StreamableHTTPClientTransport(new URL(plan.url), opts)
+      : new SSEClientTransport(new URL(plan.url), { ...opts, eventSourceInit: { fetch: (u, i) => fetch(u, { ...i, headers: { ...(i?.headers ?? {}), ...headers } }) } });
+  }
+  const t = new StdioClientTransport({
+    command: plan.server.command,
+    args: plan.server.args,
+    env: { ...process.env, ...(plan.server.env ?? {}) },
+    cwd: plan.server.cwd,
+    stderr: "pipe",
+  });
+  t.stderr?.on("data", (d) => { stderr += d.toString(); });
+  return t;
+}
+
+async function runStep(client, step) {
+  switch (step.op) {
+    case "listTools": return await client.listTools();
+    case "callTool": return await client.callTool({ name: step.name, arguments: step.arguments ?? {} });
+    case "listResources": return await client.listResources();
+    case "readResource": return await client.readResource({ uri: step.uri });
+    case "listPrompts": return await client.listPrompts();
+    case "getPrompt": return await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} });
+    case "ping": return await client.ping();
+    case "parallel": {
+      const all = await Promise.all(step.steps.map((s) => outcome(client, s)));
+      return { outcomes: all };
+    }
+    case "repeat": {
+      const outcomes = [];
+      for (let i = 0; i < step.times; i++) outcomes.push(await outcome(client, step.step));
+      return { outcomes };
+    }
+    default: throw new Error(`unknown op ${step.op}`);
+  }
+}
+
+async function outcome(client, step) {
+  const started = performance.now();
+  try {
+    const result = await runStep(client, step);
+    return { ok: true, ms: performance.now() - started, result };
+  } catch (e) {
+    return { ok: false, ms: performance.now() - started, error: { message: String(e?.message ?? e), code: e?.code ?? null } };
+  }
+}
+
+const out = { initialize: null, steps: [], transportErrors, stderr: "" };
+const client = new Client({ name: "mcpdataenv-e2e", version: "1.0.0" });
+const transport = makeTransport();
+client.onerror = (e) => transportErrors.push(String(e?.message ?? e));
+try {
+  const started = performance.now();
+  await client.connect(transport);
+  out.initialize = {
+    ms: performance.now() - started,
+    serverInfo: client.getServerVersion(),
+    capabilities: client.getServerCapabilities(),
+    instructions: client.getInstructions(),
+  };
+  for (const step of plan.steps ?? []) out.steps.push(await outcome(client, step));
+} catch (e) {
+  out.fatal = String(e?.stack ?? e);
+} finally {
+  try { await client.close(); } catch { /* closing a dead transport */ }
+  out.stderr = stderr;
+  process.stdout.write(JSON.stringify(out));
+}
