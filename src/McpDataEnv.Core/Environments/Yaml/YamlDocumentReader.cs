@@ -20,12 +20,6 @@ internal static class YamlDocumentReader
             errors.At(file, "", $"line {e.Start.Line + lineOffset}, column {e.Start.Column}: {Clean(detail)}");
             return null;
         }
-        catch (ArgumentException)
-        {
-            // The representation model refuses a mapping that repeats a key, without position.
-            errors.At(file, "", "a key appears twice in the same mapping; keep one");
-            return null;
-        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
