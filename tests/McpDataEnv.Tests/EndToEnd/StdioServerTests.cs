@@ -123,7 +123,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
         var tables = report.Result(0).Structured()["tables"]!.AsArray().Select(t => t!.AsObject()).ToDictionary(t => t["name"]!.GetValue<string>());
         tables.Keys.Should().BeEquivalentTo(["regions", "customers", "products", "orders", "order_items"]);
         var customerColumns = tables["customers"]["columns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>());
-        customerColumns.Should().Contain("full_name").And.NotContain("email").And.NotContain("phone");
+        customerColumns.Should().Contain("customer_id").And.NotContain("email").And.NotContain("phone").And.NotContain("full_name");
         tables["products"]["columns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Should().NotContain("unit_cost");
         tables["orders"]["row_count"]!.GetValue<long>().Should().Be(60_000);
         tables["orders"]["foreign_keys"]!.AsArray().Should().NotBeEmpty();
