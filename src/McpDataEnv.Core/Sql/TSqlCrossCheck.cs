@@ -33,7 +33,11 @@ internal static class TSqlCrossCheck
 
     private static GateVerdict? CheckTree(TSqlScript script, SqlDialect dialect)
     {
-        var statements = script.Batches.SelectMany(b => b.Statements).ToList();
+        // T-SQL reads "EXPLAIN SELECT ..." as a call of a procedure named EXPLAIN, then a SELECT;
+        // the dialect rules have already vetted the EXPLAIN options, so only the query is judged here.
+        var statements = script.Batches.SelectMany(b => b.Statements)
+            .Where(s => !(s is ExecuteStatement && IsExplain(script, s)))
+            .ToList();
         if (statements.Count > 1)
         {
             return GateMessages.MultipleStatements(statements.Count);
@@ -55,6 +59,9 @@ internal static class TSqlCrossCheck
         var forbidden = calls.Names.FirstOrDefault(n => ForbiddenFunctions.IsForbidden(n, dialect));
         return forbidden is null ? null : GateMessages.Refuse(GateReasons.ForbiddenFunction, forbidden.ToLowerInvariant());
     }
+
+    private static bool IsExplain(TSqlScript script, TSqlStatement statement) =>
+        script.ScriptTokenStream[statement.FirstTokenIndex].Text.Equals("EXPLAIN", StringComparison.OrdinalIgnoreCase);
 
     private static string ReasonFor(string statementType) => statementType switch
     {

@@ -270,11 +270,13 @@ internal sealed class SqlLexer
 
     private void DecodeUnicodeIdentifiers()
     {
-        foreach (var (index, raw) in _unicodeIdentifiers)
+        // Backwards, so removing a UESCAPE clause does not shift the indexes still to visit.
+        for (var n = _unicodeIdentifiers.Count - 1; n >= 0; n--)
         {
-            var escape = index + 2 < _tokens.Count && _tokens[index + 1].IsWord("UESCAPE")
-                && _tokens[index + 2] is { Kind: SqlTokenKind.String, Text.Length: 1 } e ? e.Text[0] : '\\';
-            var decoded = UnicodeEscapes.Decode(raw, escape);
+            var (index, raw) = _unicodeIdentifiers[n];
+            var custom = index + 2 < _tokens.Count && _tokens[index + 1].IsWord("UESCAPE")
+                && _tokens[index + 2] is { Kind: SqlTokenKind.String, Text.Length: 1 };
+            var decoded = UnicodeEscapes.Decode(raw, custom ? _tokens[index + 2].Text[0] : '\\');
             if (decoded is null)
             {
                 _error = "The text has an invalid Unicode escape in a U&\"...\" identifier.";
@@ -282,6 +284,10 @@ internal sealed class SqlLexer
             }
 
             _tokens[index] = new SqlToken(SqlTokenKind.QuotedIdentifier, decoded);
+            if (custom)
+            {
+                _tokens.RemoveRange(index + 1, 2);
+            }
         }
     }
 
