@@ -11,12 +11,14 @@ namespace McpDataEnv.Core.Sql;
 public sealed class ReadOnlySqlGate : IReadOnlySqlGate, IDisposable
 {
     private readonly int _maxLength;
+    private readonly bool _crossCheck;
     private readonly MemoryCache _cache;
 
     public ReadOnlySqlGate(ReadOnlySqlGateOptions? options = null)
     {
         options ??= new ReadOnlySqlGateOptions();
         _maxLength = options.MaxLength;
+        _crossCheck = options.CrossCheckWithScriptDom;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.CacheSizeChars });
     }
 
@@ -40,13 +42,13 @@ public sealed class ReadOnlySqlGate : IReadOnlySqlGate, IDisposable
             return cached;
         }
 
-        var verdict = Evaluate(sql, dialect);
+        var verdict = Evaluate(sql, dialect, _crossCheck);
         _cache.Set(key, verdict, new MemoryCacheEntryOptions { Size = sql.Length + 64 });
         return verdict;
     }
 
     /// <summary>The uncached verdict (the cache only remembers it).</summary>
-    internal static GateVerdict Evaluate(string sql, SqlDialect dialect)
+    internal static GateVerdict Evaluate(string sql, SqlDialect dialect, bool crossCheck = true)
     {
         var lexed = SqlLexer.Tokenize(sql, dialect);
         if (lexed.Error is not null)
@@ -55,7 +57,7 @@ public sealed class ReadOnlySqlGate : IReadOnlySqlGate, IDisposable
         }
 
         return TokenRules.Check(lexed.Tokens, dialect)
-            ?? TSqlCrossCheck.Check(sql, dialect, lexed.UsesDialectOnlyLexis)
+            ?? (crossCheck ? TSqlCrossCheck.Check(sql, dialect, lexed.UsesDialectOnlyLexis) : null)
             ?? GateVerdict.Allowed;
     }
 

@@ -8,4 +8,10 @@ public sealed class ReadOnlySqlGateOptions
 
     /// <summary>Verdict cache budget in characters of cached SQL text (bounds memory, not entry count).</summary>
     public long CacheSizeChars { get; init; } = 4_000_000;
+
+    /// <summary>
+    /// Also ask ScriptDom (full T-SQL parse, else its token stream) for a second opinion. It can only add
+    /// refusals and costs roughly 100 µs per KB on a cache miss (the dialect lexer and rules: ~10 µs per KB).
+    /// </summary>
+    public bool CrossCheckWithScriptDom { get; init; } = true;
 }
