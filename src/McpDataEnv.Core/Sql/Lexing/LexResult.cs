@@ -1,0 +1,11 @@
+namespace McpDataEnv.Core.Sql.Lexing;
+
+/// <summary>The significant tokens of a text, or why the text could not be tokenised.</summary>
+/// <param name="Tokens">Significant tokens in order (empty when <paramref name="Error"/> is set).</param>
+/// <param name="Error">Actionable description of a lexical error (unterminated string, comment...), else null.</param>
+/// <param name="UsesDialectOnlyLexis">
+/// True when the text uses a lexical form the T-SQL tokenizer reads differently (dollar quotes,
+/// E'' / U&amp;'' strings, backticks, nested comments); the ScriptDom cross-check then has no say
+/// on statement boundaries.
+/// </param>
+internal sealed record LexResult(IReadOnlyList<SqlToken> Tokens, string? Error, bool UsesDialectOnlyLexis);
