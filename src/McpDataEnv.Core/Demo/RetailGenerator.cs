@@ -19,6 +19,7 @@ public static class RetailGenerator
     /// <summary>The whole dataset in memory (fine up to a few scales; use <see cref="EnumerateOrders"/> beyond).</summary>
     public static RetailDataset Generate(int scale = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
         var customers = Customers();
         var products = Products();
         var orders = new List<OrderRow>(OrdersPerScale * scale);
