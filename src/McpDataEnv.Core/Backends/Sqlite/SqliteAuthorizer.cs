@@ -1,0 +1,92 @@
+using McpDataEnv.Core.Governance;
+using SQLitePCL;
+
+namespace McpDataEnv.Core.Backends.Sqlite;
+
+/// <summary>
+/// The engine-side allow-list, installed with <c>sqlite3_set_authorizer</c> on every pooled read
+/// connection. During prepare SQLite reports each action the statement would take; only what a read
+/// needs passes (SELECT, READ, RECURSIVE, non-dangerous FUNCTIONs). Every (table, column) read is
+/// put to the request's <see cref="IAccessScope"/>. Everything else, PRAGMA included, is denied.
+/// </summary>
+/// <remarks>
+/// PRAGMA statements are all denied rather than allow-listed: the schema tool already answers what
+/// harmless pragmas would, and the read-only pragma table-valued functions still work as tables.
+/// One instance per connection; a connection serves one query at a time, so no locking is needed.
+/// </remarks>
+internal sealed class SqliteAuthorizer
+{
+    private const int Ok = 0;
+    private const int Deny = 1;
+
+    private static readonly HashSet<string> DeniedFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer", "zipfile", "zipfile_cds",
+        "sqlar_compress", "sqlar_uncompress", "sqlite_dbpage", "lsmode", "shell_add_schema",
+    };
+
+    private IAccessScope? _scope;
+
+    /// <summary>The first access denial seen during the current prepare, if any.</summary>
+    public AccessDenial? Denial { get; private set; }
+
+    /// <summary>The first non-read action seen during the current prepare, described for the model.</summary>
+    public string? Refusal { get; private set; }
+
+    public void Install(sqlite3 db) => raw.sqlite3_set_authorizer(db, (strdelegate_authorizer)Authorize, this);
+
+    /// <summary>Arms the authorizer for one statement on behalf of <paramref name="scope"/>.</summary>
+    public void Begin(IAccessScope scope)
+    {
+        _scope = scope;
+        Denial = null;
+        Refusal = null;
+    }
+
+    /// <summary>Disarms it: with no scope every action is denied.</summary>
+    public void End() => _scope = null;
+
+    private static int Authorize(object state, int action, string? first, string? second, string? database, string? view) =>
+        ((SqliteAuthorizer)state).Decide(action, first, second);
+
+    private int Decide(int action, string? first, string? second)
+    {
+        if (_scope is null)
+        {
+            return Refuse("a statement outside a query");
+        }
+
+        switch (action)
+        {
+            case raw.SQLITE_SELECT:
+            case raw.SQLITE_RECURSIVE:
+                return Ok;
+            case raw.SQLITE_READ:
+                return CheckRead(first ?? string.Empty, second ?? string.Empty);
+            case raw.SQLITE_FUNCTION:
+                return second is not null && DeniedFunctions.Contains(second) ? Refuse($"the function {second}()") : Ok;
+            default:
+                return Refuse(SqliteActionNames.Describe(action, first));
+        }
+    }
+
+    // An empty column means the engine touches the table without reading a column (count(*)):
+    // the scope still sees it, so a table-level denial holds.
+    private int CheckRead(string table, string column)
+    {
+        var denial = _scope!.CheckRead(table, column);
+        if (denial is null)
+        {
+            return Ok;
+        }
+
+        Denial ??= denial;
+        return Deny;
+    }
+
+    private int Refuse(string what)
+    {
+        Refusal ??= what;
+        return Deny;
+    }
+}
