@@ -26,7 +26,7 @@ internal sealed class PostgresAccessGuard(string schema)
 
     public async Task CheckAsync(NpgsqlConnection connection, PostgresPlan plan, IAccessScope access, CancellationToken ct)
     {
-        foreach (var (relation, columns) in PostgresColumnReads.From(plan))
+        foreach (var (relation, read) in PostgresColumnReads.From(plan))
         {
             var table = relation.Schema == schema ? relation.Name : $"{relation.Schema}.{relation.Name}";
             if (relation.Schema == "pg_catalog" && SecretCatalogs.Contains(relation.Name))
@@ -38,7 +38,10 @@ internal sealed class PostgresAccessGuard(string schema)
                 throw Denied(new AccessDenial(table, "", "postgres.row_filter",
                     $"Your role reads {table} under a row filter, which this PostgreSQL backend cannot apply yet."));
             }
-            if (columns.Remove("*")) columns.UnionWith(await ColumnsOfAsync(connection, relation, ct));
+            var all = await ColumnsOfAsync(connection, relation, ct);
+            var columns = new HashSet<string>(read.Qualified, StringComparer.Ordinal);
+            columns.UnionWith(read.Bare.Intersect(all));
+            if (columns.Remove("*")) columns.UnionWith(all);
             foreach (var column in columns.Count == 0 ? new[] { "" } : columns.Order(StringComparer.Ordinal).ToArray())
             {
                 if (access.CheckRead(table, column) is { } denial) throw Denied(denial);

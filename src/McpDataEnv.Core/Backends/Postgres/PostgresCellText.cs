@@ -9,11 +9,14 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// <c>extra_float_digits=3</c>, so the text is exact and stable; reading text (not binary) keeps
 /// <c>numeric</c> exact at any precision.
 /// </summary>
-internal static class PostgresCellText
+internal static partial class PostgresCellText
 {
     private const int MaxDecimalDigits = 28;
 
-    public static object Convert(string type, string text) => type switch
+    /// <summary>The type name without modifiers: <c>numeric(12,2)</c> → <c>numeric</c>.</summary>
+    public static string BaseType(string type) => TypeModifier().Replace(type, "");
+
+    public static object Convert(string type, string text) => BaseType(type) switch
     {
         "smallint" or "integer" or "bigint" or "oid" => long.Parse(text, CultureInfo.InvariantCulture),
         "real" or "double precision" => ToDouble(text),
@@ -51,6 +54,9 @@ internal static class PostgresCellText
         var sign = Math.Max(iso.LastIndexOf('+'), iso.LastIndexOf('-'));
         return sign > 10 && iso.Length - sign == 3 ? iso + ":00" : iso;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*\d+(\s*,\s*\d+)?\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex TypeModifier();
 
     private static JsonElement ParseJson(string text)
     {

@@ -17,7 +17,7 @@ internal static class PostgresCursorReader
         await using var cmd = new NpgsqlCommand($"FETCH FORWARD 0 FROM {cursor}", connection);
         await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SingleResult, ct);
         return Enumerable.Range(0, reader.FieldCount)
-            .Select(i => new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i)))
+            .Select(i => new ResultColumn(reader.GetName(i), PostgresCellText.BaseType(reader.GetDataTypeName(i))))
             .ToList();
     }
 
@@ -53,9 +53,22 @@ internal static class PostgresCursorReader
     {
         if (await reader.IsDBNullAsync(i, ct)) return null;
         if (type == "bytea") return await reader.GetFieldValueAsync<byte[]>(i, ct);
-        if (IsBinary(type)) return JsonSerializer.SerializeToElement(reader.GetValue(i));
+        if (IsBinary(type)) return JsonSerializer.SerializeToElement(ReadArray(reader, i, type));
         return PostgresCellText.Convert(type, await reader.GetFieldValueAsync<string>(i, ct));
     }
+
+    // Arrays may hold NULLs: value-type elements are read as their nullable form.
+    private static object? ReadArray(NpgsqlDataReader reader, int i, string type) => type switch
+    {
+        "integer[]" => reader.GetFieldValue<int?[]>(i),
+        "bigint[]" => reader.GetFieldValue<long?[]>(i),
+        "smallint[]" => reader.GetFieldValue<short?[]>(i),
+        "numeric[]" => reader.GetFieldValue<decimal?[]>(i),
+        "boolean[]" => reader.GetFieldValue<bool?[]>(i),
+        "double precision[]" => reader.GetFieldValue<double?[]>(i),
+        "real[]" => reader.GetFieldValue<float?[]>(i),
+        _ => reader.GetValue(i),
+    };
 
     private static long ApproximateSize(object? value) => value switch
     {

@@ -21,6 +21,9 @@ internal sealed class PostgresPlan
 
     public List<string> Expressions { get; } = [];
 
+    /// <summary>Expressions of each scan node itself: a single-relation plan writes its columns unqualified there.</summary>
+    public List<(PostgresRelation Relation, string Expression)> ScanExpressions { get; } = [];
+
     public HashSet<string> FunctionNames { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> NodeTypes { get; } = new(StringComparer.Ordinal);
@@ -42,24 +45,27 @@ internal sealed class PostgresPlan
 
     private void Visit(JsonElement node)
     {
+        var first = Expressions.Count;
         if (node.TryGetProperty("Node Type", out var type)) NodeTypes.Add(type.GetString()!);
+        PostgresRelation? scanned = null;
         if (node.TryGetProperty("Relation Name", out var relation))
         {
             var alias = node.TryGetProperty("Alias", out var a) ? a.GetString()! : relation.GetString()!;
             var schema = node.TryGetProperty("Schema", out var s) ? s.GetString()! : "";
-            ScansByAlias[alias] = new PostgresRelation(schema, relation.GetString()!);
+            ScansByAlias[alias] = scanned = new PostgresRelation(schema, relation.GetString()!);
         }
         if (node.TryGetProperty("Function Name", out var function)) FunctionNames.Add(function.GetString()!);
         foreach (var property in node.EnumerateObject())
         {
-            if (property.Name == "Plans")
-            {
-                foreach (var child in property.Value.EnumerateArray()) Visit(child);
-            }
-            else if (!NonExpressionKeys.Contains(property.Name))
-            {
-                CollectStrings(property.Value);
-            }
+            if (property.Name != "Plans" && !NonExpressionKeys.Contains(property.Name)) CollectStrings(property.Value);
+        }
+        if (scanned is not null)
+        {
+            for (var i = first; i < Expressions.Count; i++) ScanExpressions.Add((scanned, Expressions[i]));
+        }
+        if (node.TryGetProperty("Plans", out var children))
+        {
+            foreach (var child in children.EnumerateArray()) Visit(child);
         }
     }
 
