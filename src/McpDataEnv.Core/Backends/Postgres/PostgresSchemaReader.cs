@@ -26,7 +26,7 @@ internal static class PostgresSchemaReader
     private const string ColumnsSql = """
         SELECT a.attrelid, a.attname::text, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
                col_description(a.attrelid, a.attnum)
-        FROM pg_attribute a WHERE a.attrelid = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped
+        FROM pg_attribute a WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attrelid, a.attnum
         """;
 
@@ -38,7 +38,7 @@ internal static class PostgresSchemaReader
                (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(p.confkey) WITH ORDINALITY k(n, ord)
                 JOIN pg_attribute a ON a.attrelid = p.confrelid AND a.attnum = k.n)
         FROM pg_constraint p JOIN pg_class r ON r.oid = p.confrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace
-        WHERE p.contype = 'f' AND p.conrelid = ANY($1)
+        WHERE p.contype = 'f' AND p.conrelid = ANY($1::oid[])
         ORDER BY p.conrelid, p.conname
         """;
 
@@ -75,7 +75,7 @@ internal static class PostgresSchemaReader
     private static async IAsyncEnumerable<NpgsqlDataReader> QueryAsync(NpgsqlConnection connection, string sql, object parameter,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = parameter } } };
+        await using var cmd = new NpgsqlCommand(sql, connection) { Parameters = { parameter is uint[] ? new() { Value = parameter, DataTypeName = "oid[]" } : new() { Value = parameter } } };
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) yield return reader;
     }
