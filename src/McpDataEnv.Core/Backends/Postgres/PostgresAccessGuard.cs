@@ -1,0 +1,71 @@
+using McpDataEnv.Core.Errors;
+using McpDataEnv.Core.Governance;
+using Npgsql;
+
+namespace McpDataEnv.Core.Backends.Postgres;
+
+/// <summary>
+/// Asks the request's <see cref="IAccessScope"/> about every (table, column) the verbose plan reads, before the
+/// statement runs. Tables in the environment's schema are named plainly (<c>customers</c>), others
+/// <c>schema.table</c>. A scan that reads no particular column (<c>count(*)</c>) is checked as column <c>""</c>.
+/// </summary>
+/// <remarks>
+/// Limits: partitions are reported under their own names, not the parent's; a function that reads tables by
+/// itself (not visible in the plan) is stopped by the function guard, not here. Row filters are not applied
+/// on PostgreSQL yet: a query touching a table with a row filter is refused (fail closed) until they are
+/// enforced in the engine (row-level security with session settings is the intended seam).
+/// </remarks>
+internal sealed class PostgresAccessGuard(string schema)
+{
+    // Catalogs holding secrets or sampled row values that would bypass column checks.
+    private static readonly HashSet<string> SecretCatalogs = new(StringComparer.Ordinal)
+    {
+        "pg_authid", "pg_user_mapping", "pg_statistic", "pg_statistic_ext_data", "pg_largeobject",
+        "pg_subscription", "pg_db_role_setting",
+    };
+
+    public async Task CheckAsync(NpgsqlConnection connection, PostgresPlan plan, IAccessScope access, CancellationToken ct)
+    {
+        foreach (var (relation, read) in PostgresColumnReads.From(plan))
+        {
+            var table = relation.Schema == schema ? relation.Name : $"{relation.Schema}.{relation.Name}";
+            if (relation.Schema == "pg_catalog" && SecretCatalogs.Contains(relation.Name))
+            {
+                throw Denied(new AccessDenial(table, "", "postgres.secret_catalog", $"The catalog {table} is never readable through this server."));
+            }
+            if (access.RowFilters.ContainsKey(table))
+            {
+                throw Denied(new AccessDenial(table, "", "postgres.row_filter",
+                    $"Your role reads {table} under a row filter, which this PostgreSQL backend cannot apply yet."));
+            }
+            var all = await ColumnsOfAsync(connection, relation, ct);
+            var columns = new HashSet<string>(read.Qualified, StringComparer.Ordinal);
+            columns.UnionWith(read.Bare.Intersect(all));
+            if (columns.Remove("*")) columns.UnionWith(all);
+            foreach (var column in columns.Count == 0 ? new[] { "" } : columns.Order(StringComparer.Ordinal).ToArray())
+            {
+                if (access.CheckRead(table, column) is { } denial) throw Denied(denial);
+            }
+        }
+    }
+
+    private static DataEnvException Denied(AccessDenial denial) => new(
+        ErrorCodes.AccessDenied,
+        $"Access denied to {denial.Table}{(denial.Column.Length > 0 ? "." + denial.Column : "")} (rule {denial.Rule}): {denial.Message}",
+        new Dictionary<string, object?> { ["table"] = denial.Table, ["column"] = denial.Column, ["rule"] = denial.Rule });
+
+    private static async Task<List<string>> ColumnsOfAsync(NpgsqlConnection connection, PostgresRelation relation, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT a.attname FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid " +
+            "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped", connection)
+        {
+            Parameters = { new() { Value = relation.Schema }, new() { Value = relation.Name } },
+        };
+        var names = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) names.Add(reader.GetString(0));
+        return names;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Data;
+using System.Text.Json;
+using McpDataEnv.Core.Errors;
+using Npgsql;
+
+namespace McpDataEnv.Core.Backends.Postgres;
+
+/// <summary>
+/// Reads a declared cursor: <c>FETCH 0</c> describes the columns, then one <c>FETCH MaxRows + 1</c> streams the
+/// rows with <see cref="CommandBehavior.SequentialAccess"/>. Scalars come back in text format (exact, see
+/// <see cref="PostgresCellText"/>); arrays and <c>bytea</c> in binary (JSON arrays, byte arrays).
+/// </summary>
+internal static class PostgresCursorReader
+{
+    public static async Task<IReadOnlyList<ResultColumn>> DescribeAsync(NpgsqlConnection connection, string cursor, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"FETCH FORWARD 0 FROM {cursor}", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SingleResult, ct);
+        return Enumerable.Range(0, reader.FieldCount)
+            .Select(i => new ResultColumn(reader.GetName(i), PostgresCellText.BaseType(reader.GetDataTypeName(i))))
+            .ToList();
+    }
+
+    public static async Task<(List<object?[]> Rows, bool Truncated)> FetchAsync(
+        NpgsqlConnection connection, string cursor, IReadOnlyList<ResultColumn> columns, QueryRequest request, CancellationToken ct)
+    {
+        var limit = Math.Max(0, request.MaxRows);
+        await using var cmd = new NpgsqlCommand($"FETCH FORWARD {limit + 1} FROM {cursor}", connection)
+        {
+            UnknownResultTypeList = columns.Select(c => !IsBinary(c.Type)).ToArray(),
+        };
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleResult, ct);
+        var rows = new List<object?[]>();
+        long bytes = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            if (rows.Count == limit) return (rows, true);
+            var row = new object?[columns.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = await ReadCellAsync(reader, i, columns[i].Type, ct);
+                bytes += ApproximateSize(row[i]);
+            }
+            if (bytes > request.MaxResultBytes) throw TooLarge(request, rows.Count);
+            rows.Add(row);
+        }
+        return (rows, false);
+    }
+
+    private static bool IsBinary(string type) => type.EndsWith("[]", StringComparison.Ordinal) || type == "bytea";
+
+    private static async Task<object?> ReadCellAsync(NpgsqlDataReader reader, int i, string type, CancellationToken ct)
+    {
+        if (await reader.IsDBNullAsync(i, ct)) return null;
+        if (type == "bytea") return await reader.GetFieldValueAsync<byte[]>(i, ct);
+        if (IsBinary(type)) return JsonSerializer.SerializeToElement(ReadArray(reader, i, type));
+        return PostgresCellText.Convert(type, await reader.GetFieldValueAsync<string>(i, ct));
+    }
+
+    // Arrays may hold NULLs: value-type elements are read as their nullable form.
+    private static object? ReadArray(NpgsqlDataReader reader, int i, string type) => type switch
+    {
+        "integer[]" => reader.GetFieldValue<int?[]>(i),
+        "bigint[]" => reader.GetFieldValue<long?[]>(i),
+        "smallint[]" => reader.GetFieldValue<short?[]>(i),
+        "numeric[]" => reader.GetFieldValue<decimal?[]>(i),
+        "boolean[]" => reader.GetFieldValue<bool?[]>(i),
+        "double precision[]" => reader.GetFieldValue<double?[]>(i),
+        "real[]" => reader.GetFieldValue<float?[]>(i),
+        _ => reader.GetValue(i),
+    };
+
+    private static long ApproximateSize(object? value) => value switch
+    {
+        null => 4,
+        string s => s.Length + 2,
+        byte[] b => b.Length * 4L / 3 + 4,
+        JsonElement e => e.GetRawText().Length,
+        _ => 24,
+    };
+
+    private static DataEnvException TooLarge(QueryRequest request, int rowsRead) => new(
+        ErrorCodes.ResultTooLarge,
+        $"The result is larger than the {request.MaxResultBytes}-byte cap after {rowsRead} rows. Select fewer or narrower columns, aggregate, or add LIMIT.",
+        new Dictionary<string, object?> { ["max_result_bytes"] = request.MaxResultBytes, ["rows_read"] = rowsRead });
+}

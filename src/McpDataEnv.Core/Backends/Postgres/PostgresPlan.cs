@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace McpDataEnv.Core.Backends.Postgres;
+
+/// <summary>
+/// What PostgreSQL's own <c>EXPLAIN (VERBOSE, FORMAT JSON)</c> says a statement does: which base relations
+/// it scans (with the alias the plan gives each scan), every expression the plan evaluates (in verbose mode
+/// each column is written <c>alias.column</c>, whole rows <c>alias.*</c>), the functions it calls, and
+/// whether it modifies or locks rows.
+/// </summary>
+internal sealed class PostgresPlan
+{
+    private static readonly HashSet<string> NonExpressionKeys = new(StringComparer.Ordinal)
+    {
+        "Node Type", "Relation Name", "Schema", "Alias", "Index Name", "CTE Name", "Subplan Name",
+        "Parent Relationship", "Strategy", "Join Type", "Scan Direction", "Partial Mode", "Command",
+        "Operation", "Function Name", "Sort Method", "Sort Space Type",
+    };
+
+    public Dictionary<string, PostgresRelation> ScansByAlias { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Expressions { get; } = [];
+
+    /// <summary>Expressions of each scan node itself: a single-relation plan writes its columns unqualified there.</summary>
+    public List<(PostgresRelation Relation, string Expression)> ScanExpressions { get; } = [];
+
+    public HashSet<string> FunctionNames { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> NodeTypes { get; } = new(StringComparer.Ordinal);
+
+    public static PostgresPlan Parse(string explainJson)
+    {
+        using var doc = JsonDocument.Parse(explainJson);
+        var plan = new PostgresPlan();
+        foreach (var statement in doc.RootElement.EnumerateArray())
+        {
+            plan.Visit(statement.GetProperty("Plan"));
+        }
+        foreach (var expression in plan.Expressions)
+        {
+            plan.FunctionNames.UnionWith(PostgresFunctionCalls.Find(expression));
+        }
+        return plan;
+    }
+
+    private void Visit(JsonElement node)
+    {
+        var first = Expressions.Count;
+        if (node.TryGetProperty("Node Type", out var type)) NodeTypes.Add(type.GetString()!);
+        PostgresRelation? scanned = null;
+        if (node.TryGetProperty("Relation Name", out var relation))
+        {
+            var alias = node.TryGetProperty("Alias", out var a) ? a.GetString()! : relation.GetString()!;
+            var schema = node.TryGetProperty("Schema", out var s) ? s.GetString()! : "";
+            ScansByAlias[alias] = scanned = new PostgresRelation(schema, relation.GetString()!);
+        }
+        if (node.TryGetProperty("Function Name", out var function)) FunctionNames.Add(function.GetString()!);
+        foreach (var property in node.EnumerateObject())
+        {
+            if (property.Name != "Plans" && !NonExpressionKeys.Contains(property.Name)) CollectStrings(property.Value);
+        }
+        if (scanned is not null)
+        {
+            for (var i = first; i < Expressions.Count; i++) ScanExpressions.Add((scanned, Expressions[i]));
+        }
+        if (node.TryGetProperty("Plans", out var children))
+        {
+            foreach (var child in children.EnumerateArray()) Visit(child);
+        }
+    }
+
+    private void CollectStrings(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String: Expressions.Add(value.GetString()!); break;
+            case JsonValueKind.Array: foreach (var item in value.EnumerateArray()) CollectStrings(item); break;
+            case JsonValueKind.Object: foreach (var p in value.EnumerateObject()) CollectStrings(p.Value); break;
+        }
+    }
+}
+
+/// <summary>A base relation a plan scans.</summary>
+internal sealed record PostgresRelation(string Schema, string Name);

@@ -1,0 +1,56 @@
+using McpDataEnv.Core.Errors;
+using McpDataEnv.Core.Governance;
+
+namespace McpDataEnv.Core.Tests.Backends.Postgres;
+
+/// <summary>The verbose plan tells which columns a statement reads; aliases and views cannot hide them.</summary>
+public sealed class PostgresAccessScopeTests(PostgresSchemaFixture db) : IClassFixture<PostgresSchemaFixture>
+{
+    private sealed class NoEmail : IAccessScope
+    {
+        public string Principal => "analyst";
+        public string Role => "analyst";
+        public IReadOnlyDictionary<string, string> RowFilters { get; } = new Dictionary<string, string>();
+        public AccessDenial? CheckRead(string table, string column) =>
+            (table, column) is ("customers", "email") || table == "payroll"
+                ? new AccessDenial(table, column, "analyst.deny", "not for analysts") : null;
+    }
+
+    [Theory]
+    [InlineData("SELECT email AS remark FROM customers")]
+    [InlineData("SELECT x.email FROM customers x")]
+    [InlineData("SELECT * FROM customers")]
+    [InlineData("SELECT c FROM customers c")]
+    [InlineData("SELECT row_to_json(c) FROM customers c")]
+    [InlineData("SELECT * FROM v_customers")]
+    [InlineData("WITH c AS (SELECT email FROM customers) SELECT count(*) FROM c")]
+    [InlineData("SELECT (SELECT max(email) FROM customers)")]
+    [InlineData("SELECT lower(email) FROM customers")]
+    [InlineData("SELECT count(*) FROM customers WHERE email LIKE 'a%'")]
+    [InlineData("SELECT full_name FROM customers UNION SELECT email FROM customers")]
+    [InlineData("SELECT count(*) FROM customers c JOIN orders o ON o.customer_id = c.customer_id ORDER BY 1")]
+    [InlineData("SELECT full_name FROM customers ORDER BY email")]
+    [InlineData("SELECT count(*) FROM payroll")]
+    public async Task Denied_column_is_refused_however_it_is_reached(string sql)
+    {
+        if (sql.Contains("JOIN orders")) sql = "SELECT count(*) FROM customers c JOIN orders o ON o.customer_id = c.customer_id WHERE c.email <> ''";
+        await db.AdminAsync($"CREATE OR REPLACE VIEW \"{db.Schema}\".v_customers AS SELECT full_name, email FROM \"{db.Schema}\".customers");
+        var act = () => db.Backend.RunAsync(sql, access: new NoEmail());
+        (await act.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.AccessDenied);
+    }
+
+    [Theory]
+    [InlineData("SELECT full_name, phone FROM customers")]
+    [InlineData("SELECT count(*) FROM customers c JOIN orders o ON o.customer_id = c.customer_id")]
+    public async Task Allowed_columns_run(string sql) =>
+        (await db.Backend.RunAsync(sql, access: new NoEmail())).Rows.Should().NotBeEmpty();
+
+    [Theory]
+    [InlineData("SELECT rolpassword FROM pg_authid")]
+    [InlineData("SELECT * FROM pg_shadow")]
+    public async Task Secret_catalogs_are_never_readable(string sql)
+    {
+        var act = () => db.Backend.RunAsync(sql);
+        (await act.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.AccessDenied);
+    }
+}
