@@ -32,7 +32,7 @@ public static class EnvironmentBootstrap
 
     public static EnvironmentRuntime CreateRuntime(EnvironmentDefinition environment, ILoggerFactory loggers)
     {
-        var cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = 10_000 });
+        var cache = new MemoryCache(new MemoryCacheOptions());
         var backend = BackendRegistry.Create(environment.Database, cache, loggers);
         var gate = new ReadOnlySqlGate();
         return new EnvironmentRuntime(environment, backend, gate);

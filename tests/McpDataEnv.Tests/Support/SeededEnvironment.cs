@@ -9,14 +9,9 @@ public sealed class SeededEnvironment : IAsyncLifetime
     private readonly string _source;
 
     public SeededEnvironment()
-        : this(TestPaths.RetailEnvironment)
     {
-    }
-
-    public SeededEnvironment(string source)
-    {
-        _source = source;
-        Folder = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"), Path.GetFileName(source));
+        _source = TestPaths.RetailEnvironment;
+        Folder = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"), Path.GetFileName(_source));
     }
 
     public string Folder { get; }
