@@ -23,7 +23,7 @@ internal static class FailureMapper
             $"The script executed more than {limits.MaxStatements} statements. Aggregate in SQL instead of looping in the script."),
         RecursionDepthOverflowException => ScriptFailure.LimitHit("max_recursion", limits.MaxRecursion,
             $"The script recursed more than {limits.MaxRecursion} levels deep. Use a loop instead of recursion."),
-        OutOfMemoryException or InsufficientExecutionStackException => ScriptFailure.LimitHit("memory", limits.AllocationBudgetBytes >> 20,
+        OutOfMemoryException or InsufficientExecutionStackException => ScriptFailure.LimitHit("memory_mb", GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >> 20,
             "The script ran out of memory or stack. Work on fewer rows (aggregate in SQL) and avoid deep recursion."),
         _ => null,
     };

@@ -22,6 +22,9 @@ internal sealed unsafe class RunGuard : IDisposable
     private static readonly FieldInfo? StepModeField =
         typeof(Engine).Assembly.GetType("Jint.Runtime.Debugger.DebugHandler")?.GetField("_stepMode", BindingFlags.NonPublic | BindingFlags.Instance);
 
+    // Live heap above this share of the process's hard heap limit stops the run before an OutOfMemoryException.
+    private const double LiveHeapShare = 0.7;
+    private readonly long _liveHeapLimit = (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * LiveHeapShare);
     private readonly long _allocationStart;
     private readonly long _allocationBudget;
     private readonly long _stackBase;
@@ -53,13 +56,22 @@ internal sealed unsafe class RunGuard : IDisposable
     public void Check()
     {
         if (AllocatedBytes > _allocationBudget)
-            throw new GuardTrippedException("memory", _allocationBudget >> 20,
-                $"The script allocated more than {_allocationBudget >> 20} MB. Work on fewer rows (aggregate in SQL) or avoid building large strings and arrays.");
+            throw new GuardTrippedException("allocation_mb", _allocationBudget >> 20,
+                $"The script allocated more than {_allocationBudget >> 20} MB in total. Do less work per run: aggregate in SQL instead of looping over rows.");
+        if (GC.GetTotalMemory(false) > _liveHeapLimit && LiveHeapAfterCollection() > _liveHeapLimit)
+            throw new GuardTrippedException("memory_mb", _liveHeapLimit >> 20,
+                $"The script holds more than {_liveHeapLimit >> 20} MB of data. Work on fewer rows (aggregate in SQL) or avoid building large strings and arrays.");
         byte probe = 0;
         var used = _stackBase - (long)&probe;
         if (used > _maxStackBytes || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new GuardTrippedException("stack", _maxStackBytes >> 20,
                 "The script recursed too deeply (stack limit). Use a loop instead of recursion, and avoid toString/valueOf that call themselves.");
+    }
+
+    private static long LiveHeapAfterCollection()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        return GC.GetTotalMemory(false);
     }
 
     public void Dispose() => _rearm?.Dispose();

@@ -9,8 +9,9 @@ namespace McpDataEnv.ScriptHost;
 /// <summary>One script execution in a fresh engine, on the current (big-stack) thread.</summary>
 internal sealed class ScriptRun(string id, string code, string? inputsJson, RunLimits limits, HostChannel channel)
 {
-    // Of the 256 MB run-thread stack, scripts may use this much; the rest is margin for native frames between checks.
-    private const long MaxStackBytes = 128L * 1024 * 1024;
+    // Of the 256 MB run-thread stack, scripts may use this much (thousands of JS frames); the rest is margin for
+    // native frames between two checks.
+    private const long MaxStackBytes = 32L * 1024 * 1024;
 
     public RunOutcome Run()
     {

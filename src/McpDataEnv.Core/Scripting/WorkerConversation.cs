@@ -51,7 +51,9 @@ internal sealed class WorkerConversation(WorkerProcess worker, ScriptRunRequest 
         if (request.InputsJson is not null) w.WriteString("inputs", request.InputsJson);
         w.WriteStartObject("limits");
         w.WriteNumber("timeout_ms", Limits.TimeoutMs);
-        w.WriteNumber("allocation_budget_mb", Math.Max(64, Limits.MemoryMb * 4));
+        // Jint allocates ~0.5 GB/s of garbage even in empty loops: this budget bounds churn, the live-heap guard and
+        // the process's hard heap limit bound memory.
+        w.WriteNumber("allocation_budget_mb", Math.Max(1024, Limits.MemoryMb * 32));
         w.WriteNumber("max_output_bytes", Limits.MaxOutputBytes);
         w.WriteNumber("max_log_lines", Limits.MaxLogLines);
         w.WriteNumber("max_log_bytes", MaxLogBytes);
