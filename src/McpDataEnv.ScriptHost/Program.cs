@@ -1,1 +1,7 @@
-class P { static void Main(){} }
+using McpDataEnv.ScriptHost;
+
+// Must precede the first Regex anywhere in the process: scripts' regexes then time out instead of hanging.
+AppContext.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(1));
+
+var channel = HostChannel.FromConsole();
+return new WorkerLoop(channel).Run();
