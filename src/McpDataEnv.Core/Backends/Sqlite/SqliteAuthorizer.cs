@@ -41,13 +41,29 @@ internal sealed class SqliteAuthorizer
         _scope = scope;
         Denial = null;
         Refusal = null;
+        Fault = null;
     }
 
     /// <summary>Disarms it: with no scope every action is denied.</summary>
     public void End() => _scope = null;
 
-    private static int Authorize(object state, int action, string? first, string? second, string? database, string? view) =>
-        ((SqliteAuthorizer)state).Decide(action, first, second);
+    /// <summary>An exception the scope threw inside the native callback, rethrown after prepare.</summary>
+    public Exception? Fault { get; private set; }
+
+    private static int Authorize(object state, int action, string? first, string? second, string? database, string? view)
+    {
+        var self = (SqliteAuthorizer)state;
+        try
+        {
+            return self.Decide(action, first, second);
+        }
+        catch (Exception e)
+        {
+            // Never let an exception unwind through SQLite's native frames: deny and rethrow later.
+            self.Fault ??= e;
+            return Deny;
+        }
+    }
 
     private int Decide(int action, string? first, string? second)
     {

@@ -63,6 +63,11 @@ internal static class SqliteQueryRunner
     private static Exception PrepareFailure(SqliteReadConnection connection, int rc, SqliteInterrupter interrupter, QueryRequest request, CancellationToken cancellationToken)
     {
         var authorizer = connection.Authorizer;
+        if (authorizer.Fault is { } fault)
+        {
+            return new InvalidOperationException("The access scope failed while the statement was authorized.", fault);
+        }
+
         if (authorizer.Denial is { } denial)
         {
             return new DataEnvException(

@@ -94,4 +94,13 @@ public sealed class SqliteAccessScopeTests : IClassFixture<SeededDatabase>
 
         (await act.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.AccessDenied);
     }
+
+    [Fact]
+    public async Task Scope_that_throws_refuses_the_query_and_the_backend_keeps_working()
+    {
+        var act = () => _db.Backend.ExecuteAsync(Requests.Query("SELECT full_name FROM customers", access: new ThrowingScope()), CancellationToken.None);
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        (await _db.Backend.ExecuteAsync(Requests.Query("SELECT count(*) FROM regions"), CancellationToken.None)).Rows[0][0].Should().Be(4L);
+    }
 }
