@@ -19,7 +19,8 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
         report.Initialize["serverInfo"]!["name"]!.GetValue<string>().Should().Be("mcpdataenv");
         var instructions = report.Initialize["instructions"]!.GetValue<string>();
         instructions.Should().Contain("SQLite").And.Contain("orders").And.Contain("describe_schema");
-        instructions.Should().NotContain("payroll", "the default analyst role may not read payroll");
+        var tablesLine = instructions.Split('\n').Single(l => l.StartsWith("Tables:", StringComparison.Ordinal));
+        tablesLine.Should().Contain("order_items").And.NotContain("payroll", "the default analyst role may not read payroll");
         report.TransportErrors.Should().BeEmpty("stdout must carry nothing but JSON-RPC frames");
         report.Result(0).Should().NotBeNull();
     }
