@@ -14,23 +14,28 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, cur, i, all) 
 const iterations = Number(args.iterations ?? 500);
 const starts = Number(args.starts ?? 10);
 const [command, ...serverArgs] = args.server.split(" ");
+// Optional second server command (e.g. the ReadyToRun publish) whose cold start is measured too.
+const r2r = args["server-r2r"] ? args["server-r2r"].split(" ") : null;
 
-async function connect() {
+async function connect(cmd = command, cmdArgs = serverArgs) {
   const client = new Client({ name: "mcpdataenv-bench", version: "1.0.0" });
-  const transport = new StdioClientTransport({ command, args: serverArgs, stderr: "ignore" });
+  const transport = new StdioClientTransport({ command: cmd, args: cmdArgs, stderr: "ignore" });
   const t0 = performance.now();
   await client.connect(transport);
   return { client, coldMs: performance.now() - t0 };
 }
 
 async function coldStarts() {
-  const samples = [];
+  // JIT and ReadyToRun starts alternate so machine drift hits both alike.
+  const jit = [], ready = [];
   for (let i = 0; i < starts; i++) {
-    const { client, coldMs } = await connect();
-    samples.push(coldMs);
-    await client.close();
+    for (const [target, samples] of [[[command, serverArgs], jit], ...(r2r ? [[[r2r[0], r2r.slice(1)], ready]] : [])]) {
+      const { client, coldMs } = await connect(target[0], target[1]);
+      samples.push(coldMs);
+      await client.close();
+    }
   }
-  return summarize(samples);
+  return { jit: summarize(jit), r2r: r2r ? summarize(ready) : null };
 }
 
 async function roundTrips(client, queries) {
@@ -48,7 +53,8 @@ async function roundTrips(client, queries) {
 }
 
 const queries = [
-  { name: "run_readonly_sql, 1 row", call: { name: "run_readonly_sql", arguments: { sql: "SELECT COUNT(*) FROM orders WHERE status = 'completed'" } } },
+  { name: "run_readonly_sql, 1 row (primary-key lookup)", call: { name: "run_readonly_sql", arguments: { sql: "SELECT order_id, customer_id, ordered_at, status FROM orders WHERE order_id = 4242" } } },
+  { name: "run_readonly_sql, aggregate over 60k orders", call: { name: "run_readonly_sql", arguments: { sql: "SELECT COUNT(*) FROM orders WHERE status = 'completed'" } } },
   { name: "run_readonly_sql, 1,000 rows", call: { name: "run_readonly_sql", arguments: { sql: "SELECT order_id, customer_id, ordered_at, status FROM orders ORDER BY order_id LIMIT 1000", max_rows: 1000 } } },
   { name: "describe_schema", call: { name: "describe_schema", arguments: {} } },
 ];
@@ -60,7 +66,8 @@ await client.close();
 
 console.log(`| scenario | n | p50 ms | p99 ms | calls/s |`);
 console.log(`|---|---|---|---|---|`);
-console.log(`| cold start to initialize answered (stdio) | ${cold.n} | ${ms(cold.p50)} | ${ms(cold.p99)} | |`);
+console.log(`| cold start to initialize answered (stdio, JIT) | ${cold.jit.n} | ${ms(cold.jit.p50)} | ${ms(cold.jit.p99)} | |`);
+if (cold.r2r) console.log(`| cold start to initialize answered (stdio, ReadyToRun publish) | ${cold.r2r.n} | ${ms(cold.r2r.p50)} | ${ms(cold.r2r.p99)} | |`);
 for (const [name, s] of Object.entries(trips)) {
   console.log(`| ${name} (stdio) | ${s.n} | ${ms(s.p50)} | ${ms(s.p99)} | ${s.throughput.toFixed(0)} |`);
 }
