@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 
 scripts/pg-test-cluster.sh start >&2
-trap 'scripts/pg-test-cluster.sh stop >&2 || true' EXIT
+trap 'scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true' EXIT
 # shellcheck disable=SC1090
 set -a; . "$(scripts/pg-test-cluster.sh path)"; set +a
 
