@@ -16,11 +16,11 @@ public sealed class BearerKeyAuthentication
     private readonly ApiKeyDirectory _keys;
     private readonly string? _anonymousRole;
 
-    public BearerKeyAuthentication(RequestDelegate next, ApiKeyDirectory keys, string? anonymousRole)
+    public BearerKeyAuthentication(RequestDelegate next, BearerKeySettings settings)
     {
         _next = next;
-        _keys = keys;
-        _anonymousRole = anonymousRole;
+        _keys = settings.Keys;
+        _anonymousRole = settings.AnonymousRole;
     }
 
     public Task InvokeAsync(HttpContext context)

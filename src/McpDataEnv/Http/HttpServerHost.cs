@@ -33,7 +33,7 @@ public static class HttpServerHost
             context => !context.Request.Path.StartsWithSegments(HealthEndpoint.Path),
             branch => branch
                 .UseMiddleware<OriginGuard>(settings.AllowedHosts, settings.AllowedOrigins)
-                .UseMiddleware<BearerKeyAuthentication>(keys, options.AnonymousRole ?? settings.AnonymousRole).UseRateLimiter());
+                .UseMiddleware<BearerKeyAuthentication>(new BearerKeySettings(keys, options.AnonymousRole ?? settings.AnonymousRole)).UseRateLimiter());
         app.MapMcpHttpTransports();
         return app;
     }
