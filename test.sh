@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, exactly as CI does (CI calls this from .ci/run).
-#  1. installs the official TypeScript MCP client used by the end-to-end tests (npm ci),
+#  1. installs the official TypeScript MCP client used by the end-to-end tests and the conformance suite (npm ci),
 #  2. starts a throwaway PostgreSQL cluster on a free loopback port (scripts/pg-test-cluster.sh),
 #  3. builds in Release and runs every test project; PostgreSQL tests are never skipped.
 # Needs: the .NET 10 SDK, Node.js + npm, PostgreSQL server binaries (Debian: apt-get install postgresql).
@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+# The official MCP conformance suite and the Node 22 it needs (tests/McpDataEnv.Tests/Http/ConformanceSuiteTests).
+npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
 
 scripts/pg-test-cluster.sh start >&2
 trap 'scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true' EXIT

@@ -14,3 +14,21 @@ dotnet "$dll" seed --env "$work/retail" >&2
 echo "McpDataEnv end-to-end benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(dotnet --version) SDK"
 echo
 node bench/e2e/bench.mjs --server "dotnet $dll serve --env $work/retail" --server-r2r "dotnet $work/r2r/McpDataEnv.dll serve --env $work/retail" "$@"
+
+# HTTP load: 1, 10 and 50 concurrent clients, stateful and stateless (skip with BENCH_HTTP=0).
+if [[ "${BENCH_HTTP:-1}" != "0" ]]; then
+  echo
+  echo "HTTP load (Streamable HTTP, mixed tool calls, ${BENCH_HTTP_SECONDS:-10} s per level)"
+  echo
+  # Every bench client is the same (anonymous) principal: lift the per-principal budget for the run.
+  printf '\nhttp: { requests_per_minute: 100000000 }\n' >> "$work/retail/environment.yaml"
+  for mode in stateful stateless; do
+    port=$((5300 + RANDOM % 500)); extra=(); [[ $mode == stateless ]] && extra=(--stateless)
+    MCPDATAENV_LOG_LEVEL=Warning dotnet "$dll" serve --env "$work/retail" --transport http --urls "http://127.0.0.1:$port" \
+      --allow-anonymous analyst "${extra[@]}" 2>"$work/http-$mode.log" &
+    pid=$!
+    for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
+    node bench/e2e/bench-http.mjs --url "http://127.0.0.1:$port/mcp" --pid "$pid" --label "$mode" --seconds "${BENCH_HTTP_SECONDS:-10}" | { [[ $mode == stateless ]] && tail -n +3 || cat; }
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+fi

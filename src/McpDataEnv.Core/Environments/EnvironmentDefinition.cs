@@ -22,6 +22,12 @@ public sealed record EnvironmentDefinition(
     /// <summary>Path of the environment's data folder (generated databases, audit log, memory store).</summary>
     public string DataPath => Path.Combine(RootPath, "data");
 
+    /// <summary>How the environment is served over HTTP.</summary>
+    public HttpSettings Http { get; init; } = HttpSettings.Defaults;
+
+    /// <summary>Callers that may authenticate over HTTP with an API key.</summary>
+    public IReadOnlyList<PrincipalSettings> Principals { get; init; } = [];
+
     public bool IsToolEnabled(string tool) => EnabledTools.Contains(tool, StringComparer.Ordinal);
 }
 

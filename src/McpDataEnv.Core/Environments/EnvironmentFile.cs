@@ -15,4 +15,9 @@ internal sealed record EnvironmentFile(
     GovernanceSettings Governance,
     string SchemaFile,
     string PolicyFile,
-    string RulesFile);
+    string RulesFile)
+{
+    public HttpSettings Http { get; init; } = HttpSettings.Defaults;
+
+    public IReadOnlyList<PrincipalSettings> Principals { get; init; } = [];
+}

@@ -13,7 +13,7 @@ internal static partial class EnvironmentFileParser
 
     public static EnvironmentFile Parse(YamlSection root, string folder)
     {
-        root.AllowOnly("name", "description", "database", "limits", "tools", "scripts", "memory", "governance", "files");
+        root.AllowOnly("name", "description", "database", "limits", "tools", "scripts", "memory", "governance", "files", "http", "principals");
         var name = root.String("name", required: true) ?? "";
         if (name.Length > 0 && !EnvironmentName().IsMatch(name))
         {
@@ -34,7 +34,11 @@ internal static partial class EnvironmentFileParser
             GovernanceSettingsParser.Parse(root.Section("governance")),
             files?.String("schema") ?? DefaultSchemaFile,
             files?.String("safety_policy") ?? DefaultPolicyFile,
-            files?.String("business_rules") ?? DefaultRulesFile);
+            files?.String("business_rules") ?? DefaultRulesFile)
+        {
+            Http = HttpSettingsParser.Parse(root.Section("http")),
+            Principals = PrincipalSettingsParser.Parse(root.Section("principals")),
+        };
     }
 
     private static IReadOnlyList<string> ParseTools(YamlSection root)

@@ -35,6 +35,7 @@ public static class EnvironmentLoader
         if (file is not null && schema is not null && policy is not null)
         {
             PolicyCrossCheck.Check(policy, schema, file.Limits, file.PolicyFile, errors);
+            PrincipalRoleCheck.Check(file, policy, errors);
         }
 
         if (errors.Count > 0 || file?.Database is null || schema is null || policy is null || rules is null)
@@ -44,7 +45,11 @@ public static class EnvironmentLoader
 
         var environment = new EnvironmentDefinition(
             file.Name, file.Description, root, file.Database, file.Limits, file.Tools,
-            file.Scripts, file.Memory, file.Governance, schema, policy, rules);
+            file.Scripts, file.Memory, file.Governance, schema, policy, rules)
+        {
+            Http = file.Http,
+            Principals = file.Principals,
+        };
         return new EnvironmentLoadResult(environment, errors.Errors);
     }
 

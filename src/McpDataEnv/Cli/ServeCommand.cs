@@ -16,16 +16,19 @@ public static class ServeCommand
         var role = CommonOptions.Role();
         var transport = new Option<string>("--transport", "-t")
         {
-            Description = "Transport: stdio.",
+            Description = "Transport: stdio, or http (Streamable HTTP at /mcp and legacy SSE at /sse).",
             DefaultValueFactory = _ => "stdio",
         };
-        transport.AcceptOnlyFromAmong("stdio");
+        transport.AcceptOnlyFromAmong("stdio", "http");
+        var http = new ServeHttpOptions();
 
         var command = new Command("serve", "Serve an environment over MCP (stdio: only protocol frames go to stdout; logs go to stderr).")
         {
-            env, role, transport,
+            env, role, transport, http.Urls, http.Stateless, http.AllowAnonymous,
         };
-        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(env), parse.GetValue(role), ct));
+        command.SetAction((parse, ct) => parse.GetValue(transport) == "http"
+            ? ServeHttpOptions.RunAsync(parse.GetRequiredValue(env), http.Read(parse), ct)
+            : RunAsync(parse.GetRequiredValue(env), parse.GetValue(role), ct));
         return command;
     }
 

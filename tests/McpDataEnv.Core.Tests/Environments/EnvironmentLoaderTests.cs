@@ -39,7 +39,7 @@ public sealed class EnvironmentLoaderTests
     [InlineData("name: tiny\ndatabase: { provider: sqlite, path: x.db, schema: main }", "environment.yaml: database.schema: unknown key; known keys: provider, path")]
     [InlineData("name: tiny\ndatabase: sqlite", "environment.yaml: database must be a mapping of keys to values")]
     [InlineData("name: Tiny Env\ndatabase: { provider: sqlite, path: x.db }", "environment.yaml: name must be lowercase letters, digits, '-' or '_' (it names the environment to clients)")]
-    [InlineData("name: tiny\ndatabase: { provider: sqlite, path: x.db }\nlimts: {}", "environment.yaml: limts: unknown key (did you mean 'limits'?); known keys: name, description, database, limits, tools, scripts, memory, governance, files")]
+    [InlineData("name: tiny\ndatabase: { provider: sqlite, path: x.db }\nlimts: {}", "environment.yaml: limts: unknown key (did you mean 'limits'?); known keys: name, description, database, limits, tools, scripts, memory, governance, files, http, principals")]
     [InlineData("name: tiny\ndatabase: { provider: sqlite, path: x.db }\nlimits: { max_rows: lots }", "environment.yaml: limits.max_rows must be a positive integer")]
     [InlineData("name: tiny\ndatabase: { provider: sqlite, path: x.db }\nlimits: { max_rows: 0 }", "environment.yaml: limits.max_rows must be a positive integer")]
     [InlineData("name: tiny\ndatabase: { provider: sqlite, path: x.db }\nlimits: { max_rows: [1] }", "environment.yaml: limits.max_rows must be a positive integer")]

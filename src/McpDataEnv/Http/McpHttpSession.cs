@@ -1,0 +1,79 @@
+using ModelContextProtocol.Server;
+
+namespace McpDataEnv.Http;
+
+/// <summary>One stateful Streamable HTTP session: its transport, its server loop and the principal that opened it.</summary>
+public sealed class McpHttpSession : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _closed = new();
+    private int _getStreamOpen;
+    private int _inFlight;
+
+    public McpHttpSession(string id, string? owner, StreamableHttpServerTransport transport, McpServer server)
+    {
+        Id = id;
+        Owner = owner;
+        Transport = transport;
+        Server = server;
+        RunTask = server.RunAsync(_closed.Token);
+        Touch();
+    }
+
+    public string Id { get; }
+
+    /// <summary>Principal name that initialized the session; no other principal may use it.</summary>
+    public string? Owner { get; }
+
+    public StreamableHttpServerTransport Transport { get; }
+
+    public McpServer Server { get; }
+
+    public Task RunTask { get; }
+
+    public long LastUsedTicks { get; private set; }
+
+    public bool IsBusy => Volatile.Read(ref _inFlight) > 0;
+
+    public void Touch() => LastUsedTicks = Environment.TickCount64;
+
+    /// <summary>Marks a request in flight until the returned scope ends (idle sessions only are reaped).</summary>
+    public IDisposable Use()
+    {
+        Interlocked.Increment(ref _inFlight);
+        Touch();
+        return new Release(this);
+    }
+
+    public bool TryOpenGetStream() => Interlocked.Exchange(ref _getStreamOpen, 1) == 0;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transport.DisposeAsync().ConfigureAwait(false);
+        await _closed.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await RunTask.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The loop ends by cancellation.
+        }
+
+        await Server.DisposeAsync().ConfigureAwait(false);
+        _closed.Dispose();
+    }
+
+    private sealed class Release(McpHttpSession session) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                Interlocked.Decrement(ref session._inFlight);
+                session.Touch();
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace McpDataEnv.Http;
+
+/// <summary>
+/// The live stateful sessions of this process. Sessions idle longer than the configured time are closed;
+/// all are closed at shutdown, after in-flight requests finished.
+/// </summary>
+public sealed class McpHttpSessionStore : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, McpHttpSession> _sessions = new(StringComparer.Ordinal);
+    private readonly TimeSpan _idle;
+    private readonly ILogger<McpHttpSessionStore> _logger;
+
+    public McpHttpSessionStore(McpHttpOptions options, ILogger<McpHttpSessionStore> logger)
+    {
+        _idle = options.SessionIdle;
+        _logger = logger;
+    }
+
+    public int Count => _sessions.Count;
+
+    public static string NewId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+
+    public void Add(McpHttpSession session) => _sessions[session.Id] = session;
+
+    public McpHttpSession? Find(string id) => _sessions.TryGetValue(id, out var session) ? session : null;
+
+    public async Task RemoveAsync(string id)
+    {
+        if (_sessions.TryRemove(id, out var session))
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in _sessions.Keys.ToList())
+        {
+            await RemoveAsync(id).ConfigureAwait(false);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromSeconds(Math.Clamp(_idle.TotalSeconds / 4, 1, 60));
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var cutoff = Environment.TickCount64 - (long)_idle.TotalMilliseconds;
+                foreach (var session in _sessions.Values.Where(s => !s.IsBusy && s.LastUsedTicks < cutoff).ToList())
+                {
+                    _logger.LogInformation("Closing idle MCP session {SessionId}", session.Id);
+                    await RemoveAsync(session.Id).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown.
+        }
+    }
+}

@@ -1,0 +1,245 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpDataEnv.Http;
+
+/// <summary>
+/// The Streamable HTTP transport at one path: POST carries client messages (answered as an SSE stream or
+/// 202), GET opens the server's unsolicited stream, DELETE ends a session. Sessions are bound to the
+/// principal that initialized them.
+/// </summary>
+public sealed class StreamableHttpEndpoint
+{
+    public const string SessionHeader = "Mcp-Session-Id";
+
+    private readonly McpHttpOptions _options;
+    private readonly McpHttpSessionStore _sessions;
+    private readonly IOptions<McpServerOptions> _serverOptions;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILoggerFactory _loggers;
+    private readonly IServiceProvider _services;
+
+    public StreamableHttpEndpoint(
+        McpHttpOptions options,
+        McpHttpSessionStore sessions,
+        IOptions<McpServerOptions> serverOptions,
+        IHostApplicationLifetime lifetime,
+        ILoggerFactory loggers,
+        IServiceProvider services)
+    {
+        _services = services;
+        _options = options;
+        _sessions = sessions;
+        _serverOptions = serverOptions;
+        _lifetime = lifetime;
+        _loggers = loggers;
+    }
+
+    public async Task PostAsync(HttpContext context)
+    {
+        var accept = context.Request.GetTypedHeaders().Accept;
+        if (!accept.Any(a => a.MatchesMediaType("application/json")) || !accept.Any(a => a.MatchesMediaType("text/event-stream")))
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, "Not Acceptable: the client must accept both application/json and text/event-stream.");
+            return;
+        }
+
+        if (!context.Request.HasJsonContentType())
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type: POST a JSON-RPC message as application/json.");
+            return;
+        }
+
+        if (ProtocolVersionHeader.Problem(context) is { } versionProblem)
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, versionProblem);
+            return;
+        }
+
+        var message = await JsonRpcHttp.ReadMessageAsync(context);
+        if (message is null)
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Parse error: the body is not a JSON-RPC message.", (int)McpErrorCode.ParseError);
+            return;
+        }
+
+        var id = message is JsonRpcRequest request ? request.Id : default;
+        if (_options.Stateless)
+        {
+            await ServeStatelessAsync(context, message);
+            return;
+        }
+
+        var session = await FindOrStartSessionAsync(context, message, id);
+        if (session is null)
+        {
+            return;
+        }
+
+        using (session.Use())
+        {
+            await RespondAsync(context, session.Transport, message);
+        }
+    }
+
+    public async Task GetAsync(HttpContext context)
+    {
+        if (_options.Stateless)
+        {
+            await MethodNotAllowedAsync(context, "this server is stateless: it has no standalone stream");
+            return;
+        }
+
+        if (!context.Request.GetTypedHeaders().Accept.Any(a => a.MatchesMediaType("text/event-stream")))
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, "Not Acceptable: the client must accept text/event-stream.");
+            return;
+        }
+
+        var session = await ExistingSessionAsync(context, default);
+        if (session is null)
+        {
+            return;
+        }
+
+        if (!session.TryOpenGetStream())
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status409Conflict, "Conflict: this session already has an open GET stream.");
+            return;
+        }
+
+        // The standalone stream ends at shutdown without waiting for the client.
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _lifetime.ApplicationStopping);
+        JsonRpcHttp.StartEventStream(context);
+        await context.Response.Body.FlushAsync(stream.Token);
+        try
+        {
+            await session.Transport.HandleGetRequestAsync(context.Response.Body, stream.Token);
+        }
+        catch (OperationCanceledException) when (stream.IsCancellationRequested)
+        {
+            // Client went away or the server stops.
+        }
+    }
+
+    public async Task DeleteAsync(HttpContext context)
+    {
+        if (_options.Stateless)
+        {
+            await MethodNotAllowedAsync(context, "this server is stateless: there is no session to end");
+            return;
+        }
+
+        var session = await ExistingSessionAsync(context, default);
+        if (session is not null)
+        {
+            await _sessions.RemoveAsync(session.Id);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        }
+    }
+
+    private static async Task RespondAsync(HttpContext context, StreamableHttpServerTransport transport, JsonRpcMessage message)
+    {
+        JsonRpcHttp.StartEventStream(context);
+        var wrote = await transport.HandlePostRequestAsync(message, context.Response.Body, context.RequestAborted);
+        if (!wrote)
+        {
+            context.Response.Headers.ContentType = (string?)null;
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+        }
+    }
+
+    private async Task ServeStatelessAsync(HttpContext context, JsonRpcMessage message)
+    {
+        var transport = new StreamableHttpServerTransport(_loggers) { Stateless = true };
+        await using var server = McpServer.Create(transport, _serverOptions.Value, _loggers, context.RequestServices);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var run = server.RunAsync(stop.Token);
+        try
+        {
+            await RespondAsync(context, transport, message);
+        }
+        finally
+        {
+            await transport.DisposeAsync();
+            await stop.CancelAsync();
+            await IgnoreCancellation(run);
+        }
+    }
+
+    private async Task<McpHttpSession?> FindOrStartSessionAsync(HttpContext context, JsonRpcMessage message, RequestId id)
+    {
+        if (context.Request.Headers.ContainsKey(SessionHeader))
+        {
+            return await ExistingSessionAsync(context, id);
+        }
+
+        if (message is not JsonRpcRequest { Method: RequestMethods.Initialize })
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                "Bad Request: send initialize first; every later request must carry the Mcp-Session-Id header it returned.", id: id);
+            return null;
+        }
+
+        var sessionId = McpHttpSessionStore.NewId();
+        var transport = new StreamableHttpServerTransport(_loggers) { SessionId = sessionId };
+        var server = McpServer.Create(transport, _serverOptions.Value, _loggers, _services);
+        var session = new McpHttpSession(sessionId, Owner(context.User), transport, server);
+        _sessions.Add(session);
+        context.Response.Headers[SessionHeader] = sessionId;
+        return session;
+    }
+
+    private async Task<McpHttpSession?> ExistingSessionAsync(HttpContext context, RequestId id)
+    {
+        var sessionId = context.Request.Headers[SessionHeader].ToString();
+        if (sessionId.Length == 0)
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Bad Request: the Mcp-Session-Id header is required.", id: id);
+            return null;
+        }
+
+        var session = _sessions.Find(sessionId);
+        if (session is null)
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Session not found: it ended or expired; initialize a new session.", -32001, id);
+            return null;
+        }
+
+        if (!string.Equals(session.Owner, Owner(context.User), StringComparison.Ordinal))
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden: this session belongs to another principal.", id: id);
+            return null;
+        }
+
+        context.Response.Headers[SessionHeader] = session.Id;
+        return session;
+    }
+
+    private static string? Owner(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirst(ClaimTypes.NameIdentifier)?.Value : null;
+
+    private static Task MethodNotAllowedAsync(HttpContext context, string reason)
+    {
+        context.Response.Headers.Allow = "POST";
+        return JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "Method Not Allowed: " + reason + ".");
+    }
+
+    private static async Task IgnoreCancellation(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+            // The per-request server loop ends by cancellation.
+        }
+    }
+}
