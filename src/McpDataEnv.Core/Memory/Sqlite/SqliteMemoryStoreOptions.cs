@@ -1,0 +1,14 @@
+namespace McpDataEnv.Core.Memory.Sqlite;
+
+/// <summary>Tuning of <see cref="SqliteMemoryStore"/>.</summary>
+/// <param name="SynchronousFull">
+/// False (default): WAL with <c>synchronous=NORMAL</c>. A commit is in the WAL file (the OS page cache) before it is
+/// acknowledged, so every acknowledged write survives the process being killed (kill -9, crash); a power loss or
+/// kernel panic may lose the last commits before the next checkpoint, never corrupt the store.
+/// True: <c>synchronous=FULL</c>, an fsync per commit; survives power loss, at the cost of write throughput.
+/// </param>
+/// <param name="BusyTimeoutMs">How long a write waits for another connection or process holding the write lock.</param>
+public sealed record SqliteMemoryStoreOptions(bool SynchronousFull = false, int BusyTimeoutMs = 10_000)
+{
+    public static SqliteMemoryStoreOptions Default { get; } = new();
+}
