@@ -19,13 +19,14 @@ public sealed class MemoryTestContext : IDisposable
     public static readonly MemoryScope Bob = new("retail", "bob");
     public static readonly MemoryProvenance Tool = new("memory_test", "req-1");
 
+    private readonly List<SqliteMemoryStore> stores = [];
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mde-memory-" + Guid.NewGuid().ToString("N"));
 
     public MemoryTestContext(MemorySettings? settings = null)
     {
         DatabasePath = Path.Combine(folder, "data", "memory.db");
         Settings = settings ?? MemorySettings.Defaults with { WritesPerMinute = 0 };
-        Store = new SqliteMemoryStore(DatabasePath);
+        Store = OpenStore();
         Service = new MemoryService(Store, Settings, DemoRules, Clock);
     }
 
@@ -40,10 +41,18 @@ public sealed class MemoryTestContext : IDisposable
     public MemoryService Service { get; }
 
     /// <summary>A second, independent service and store on the same file (as a second server process would have).</summary>
-    public MemoryService SecondService() => new(new SqliteMemoryStore(DatabasePath), Settings, DemoRules, Clock);
+    public MemoryService SecondService() => new(OpenStore(), Settings, DemoRules, Clock);
+
+    public SqliteMemoryStore OpenStore()
+    {
+        var store = new SqliteMemoryStore(DatabasePath);
+        stores.Add(store);
+        return store;
+    }
 
     public void Dispose()
     {
+        stores.ForEach(s => s.Dispose());
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {

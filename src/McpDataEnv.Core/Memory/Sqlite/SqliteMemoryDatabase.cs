@@ -3,7 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace McpDataEnv.Core.Memory.Sqlite;
 
 /// <summary>Opens connections to the memory database file with the store's pragmas, and runs write transactions.</summary>
-internal sealed class SqliteMemoryDatabase
+/// <remarks>
+/// Writes go through one long-lived connection per instance, one at a time: writers of this process queue on a lock
+/// instead of sleeping in SQLite's busy handler, and each write saves the connection open. Other processes are
+/// serialised by SQLite's own write lock (<c>BEGIN IMMEDIATE</c> + <c>busy_timeout</c>).
+/// </remarks>
+internal sealed class SqliteMemoryDatabase : IDisposable
 {
     private static readonly Lazy<bool> Initialized = new(() =>
     {
@@ -13,6 +18,8 @@ internal sealed class SqliteMemoryDatabase
 
     private readonly string connectionString;
     private readonly string pragmas;
+    private readonly Lock writeLock = new();
+    private SqliteConnection? writer;
 
     public SqliteMemoryDatabase(string path, SqliteMemoryStoreOptions options)
     {
@@ -60,8 +67,30 @@ internal sealed class SqliteMemoryDatabase
 
     public T Write<T>(Func<SqliteConnection, T> body)
     {
-        using var connection = Open();
-        return InWriteTransaction(connection, () => body(connection));
+        lock (writeLock)
+        {
+            writer ??= Open();
+            try
+            {
+                return InWriteTransaction(writer, () => body(writer));
+            }
+            catch (SqliteException)
+            {
+                // Start the next write on a fresh connection rather than trust one that just failed.
+                writer.Dispose();
+                writer = null;
+                throw;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (writeLock)
+        {
+            writer?.Dispose();
+            writer = null;
+        }
     }
 
     public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)

@@ -8,7 +8,7 @@ namespace McpDataEnv.Core.Memory.Sqlite;
 /// WAL, <c>BEGIN IMMEDIATE</c> for every write and all checks inside that transaction, so several server processes
 /// on one file never lose each other's writes. Search is FTS5 with bm25 (see <see cref="SqliteMemorySearch"/>).
 /// </summary>
-public sealed class SqliteMemoryStore : IMemoryStore
+public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
 {
     private readonly SqliteMemoryDatabase database;
     private readonly SqliteMemorySearch search;
@@ -26,6 +26,9 @@ public sealed class SqliteMemoryStore : IMemoryStore
         MemorySchema.Migrate(database);
         search = new SqliteMemorySearch(database);
     }
+
+    /// <summary>Closes the store's write connection (reads use pooled connections).</summary>
+    public void Dispose() => database.Dispose();
 
     public Task<IReadOnlyList<CoreBlock>> GetCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken = default)
     {
