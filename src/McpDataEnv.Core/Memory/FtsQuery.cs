@@ -12,6 +12,14 @@ public sealed class FtsQuery
     public const int MaxTerms = 16;
     public const int MaxTermLength = 64;
 
+    private static readonly HashSet<string> StopWords = new(
+        """
+        a an and are as at be been but by can did do does for from had has have how i in into is it its me my no not
+        of on or our so than that the their them then there these they this to was we were what when where which who
+        why will with you your
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
+        StringComparer.Ordinal);
+
     private FtsQuery(IReadOnlyList<string> terms)
     {
         Terms = terms;
@@ -46,7 +54,14 @@ public sealed class FtsQuery
         }
 
         Flush(current, terms);
-        return terms.Count == 0 ? null : new FtsQuery(terms);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        // Stop words match nearly every passage: they cost bm25 time and add no ranking signal. Kept if nothing else is left.
+        var meaningful = terms.Where(t => !StopWords.Contains(t)).ToList();
+        return new FtsQuery((meaningful.Count > 0 ? meaningful : terms).Take(MaxTerms).ToList());
     }
 
     private static void Flush(StringBuilder current, List<string> terms)
@@ -58,7 +73,7 @@ public sealed class FtsQuery
 
         var term = current.Length > MaxTermLength ? current.ToString(0, MaxTermLength) : current.ToString();
         current.Clear();
-        if (terms.Count < MaxTerms && !terms.Contains(term, StringComparer.Ordinal))
+        if (terms.Count < MaxTerms * 4 && !terms.Contains(term, StringComparer.Ordinal))
         {
             terms.Add(term);
         }

@@ -30,7 +30,8 @@ public interface IMemoryStore
     Task<string> ArchiveCoreBlockAsync(MemoryWrite write, string key, IReadOnlyList<string> tags, CancellationToken cancellationToken = default);
 
     /// <summary>The full ranking of a search (best first, at most <paramref name="cap"/> entries); content is loaded per page by <see cref="LoadHitsAsync"/>.</summary>
-    Task<IReadOnlyList<MemoryRef>> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default);
+    /// <remarks>A store may rank only the newest matches of a very broad query to bound latency; it then reports <see cref="MemoryRanking.Partial"/>.</remarks>
+    Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default);
 
     /// <summary>Hits for <paramref name="refs"/>, in the same order; entries gone meanwhile, or outside the scope, are skipped.</summary>
     Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default);

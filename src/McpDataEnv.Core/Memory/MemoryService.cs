@@ -107,21 +107,18 @@ public sealed class MemoryService
         limit = Math.Min(limit, settings.SearchMaxLimit);
         IReadOnlyList<MemoryRef> ranking;
         int offset;
+        bool capped;
         if (request.Cursor is { Length: > 0 } cursor)
         {
-            (ranking, offset) = snapshots.Resolve(scope, cursor);
+            (ranking, capped, offset) = snapshots.Resolve(scope, cursor);
         }
         else
         {
             var query = new MemoryQuery(FtsQuery.Parse(request.Query), request.Tier, MemoryNames.NormalizeTags(request.Tags), request.Since, request.Until);
-            ranking = await store.RankAsync(scope, query, MaxRankedHits + 1, cancellationToken);
+            var ranked = await store.RankAsync(scope, query, MaxRankedHits + 1, cancellationToken);
+            capped = ranked.Partial || ranked.Refs.Count > MaxRankedHits;
+            ranking = ranked.Refs.Take(MaxRankedHits).ToList();
             offset = 0;
-        }
-
-        var capped = ranking.Count > MaxRankedHits;
-        if (capped)
-        {
-            ranking = ranking.Take(MaxRankedHits).ToList();
         }
 
         var page = ranking.Skip(offset).Take(limit).ToList();
@@ -129,7 +126,7 @@ public sealed class MemoryService
         var end = offset + page.Count;
         string? next = end >= ranking.Count ? null
             : request.Cursor is { Length: > 0 } previous ? SearchSnapshots.Next(previous, end)
-            : snapshots.Save(scope, ranking, end);
+            : snapshots.Save(scope, ranking, capped, end);
         return new MemorySearchResult(hits, next, ranking.Count, capped);
     }
 

@@ -19,11 +19,11 @@ public sealed class SearchSnapshots(TimeProvider time, int capacity = 512, TimeS
     private readonly TimeSpan lifetime = lifetime ?? TimeSpan.FromMinutes(15);
 
     /// <summary>Keeps <paramref name="ranking"/> and returns the cursor of the page starting at <paramref name="offset"/>.</summary>
-    public string Save(MemoryScope scope, IReadOnlyList<MemoryRef> ranking, int offset)
+    public string Save(MemoryScope scope, IReadOnlyList<MemoryRef> ranking, bool capped, int offset)
     {
         Evict();
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-        snapshots[token] = new Snapshot(scope, ranking, time.GetUtcNow() + lifetime);
+        snapshots[token] = new Snapshot(scope, ranking, capped, time.GetUtcNow() + lifetime);
         return Encode(token, offset);
     }
 
@@ -31,7 +31,7 @@ public sealed class SearchSnapshots(TimeProvider time, int capacity = 512, TimeS
     public static string Next(string cursor, int offset) => Encode(Decode(cursor).Token, offset);
 
     /// <summary>The ranking and offset a cursor points at; <c>invalid_argument</c> when unknown, expired or of another scope.</summary>
-    public (IReadOnlyList<MemoryRef> Ranking, int Offset) Resolve(MemoryScope scope, string cursor)
+    public (IReadOnlyList<MemoryRef> Ranking, bool Capped, int Offset) Resolve(MemoryScope scope, string cursor)
     {
         var (token, offset) = Decode(cursor);
         if (!snapshots.TryGetValue(token, out var snapshot) || snapshot.Scope != scope || snapshot.Expires < time.GetUtcNow()
@@ -40,7 +40,7 @@ public sealed class SearchSnapshots(TimeProvider time, int capacity = 512, TimeS
             throw Expired();
         }
 
-        return (snapshot.Ranking, offset);
+        return (snapshot.Ranking, snapshot.Capped, offset);
     }
 
     private void Evict()
@@ -88,5 +88,5 @@ public sealed class SearchSnapshots(TimeProvider time, int capacity = 512, TimeS
         "The cursor is unknown or expired. Run the search again without a cursor.",
         new Dictionary<string, object?> { ["argument"] = "cursor" });
 
-    private sealed record Snapshot(MemoryScope Scope, IReadOnlyList<MemoryRef> Ranking, DateTimeOffset Expires);
+    private sealed record Snapshot(MemoryScope Scope, IReadOnlyList<MemoryRef> Ranking, bool Capped, DateTimeOffset Expires);
 }

@@ -22,8 +22,11 @@ public sealed class MemoryTestContext : IDisposable
     private readonly List<SqliteMemoryStore> stores = [];
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mde-memory-" + Guid.NewGuid().ToString("N"));
 
-    public MemoryTestContext(MemorySettings? settings = null)
+    private readonly SqliteMemoryStoreOptions? options;
+
+    public MemoryTestContext(MemorySettings? settings = null, SqliteMemoryStoreOptions? options = null)
     {
+        this.options = options;
         DatabasePath = Path.Combine(folder, "data", "memory.db");
         Settings = settings ?? MemorySettings.Defaults with { WritesPerMinute = 0 };
         Store = OpenStore();
@@ -45,7 +48,7 @@ public sealed class MemoryTestContext : IDisposable
 
     public SqliteMemoryStore OpenStore()
     {
-        var store = new SqliteMemoryStore(DatabasePath);
+        var store = new SqliteMemoryStore(DatabasePath, options);
         stores.Add(store);
         return store;
     }

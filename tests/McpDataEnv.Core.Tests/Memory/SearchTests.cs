@@ -1,5 +1,6 @@
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Memory;
+using McpDataEnv.Core.Memory.Sqlite;
 
 namespace McpDataEnv.Core.Tests.Memory;
 
@@ -19,8 +20,10 @@ public sealed class SearchTests : IDisposable
         await Archive("Revenue notes");
         var best = await Archive("Refund fraud spike: refund rates tripled at store 12");
 
-        var hits = (await Memory.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("refund fraud revenue", Limit: 10))).Hits;
+        var result = await Memory.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("refund fraud revenue", Limit: 10));
+        var hits = result.Hits;
 
+        result.Capped.Should().BeFalse();
         hits.Should().HaveCount(4);
         hits[0].Id.Should().Be(best);
         hits.Select(h => h.Score).Should().BeInDescendingOrder();
@@ -140,6 +143,28 @@ public sealed class SearchTests : IDisposable
         defaultPage.Hits.Should().HaveCount(context.Settings.SearchDefaultLimit);
         hugePage.Hits.Should().HaveCount(context.Settings.SearchMaxLimit);
         hugePage.NextCursor.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task A_query_broader_than_the_rank_window_ranks_the_newest_matches_and_the_core_blocks_and_says_so()
+    {
+        using var small = new MemoryTestContext(options: new SqliteMemoryStoreOptions(RankWindow: 5));
+        var oldest = (await small.Service.ArchiveAsync(MemoryTestContext.Alice, "sales sales sales sales", null, MemoryTestContext.Tool)).Id;
+        var newer = new List<string>();
+        for (var i = 0; i < 9; i++)
+        {
+            small.Clock.Advance(TimeSpan.FromSeconds(1));
+            newer.Add((await small.Service.ArchiveAsync(MemoryTestContext.Alice, $"sales note {i}", null, MemoryTestContext.Tool)).Id);
+        }
+
+        await small.Service.EditCoreAsync(MemoryTestContext.Alice, "glossary", "sales means net sales", null, MemoryTestContext.Tool);
+
+        var result = await small.Service.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("sales", Limit: 50));
+
+        result.Capped.Should().BeTrue();
+        result.Hits.Where(h => h.Tier == MemoryTier.Archival).Select(h => h.Id).Should().BeEquivalentTo(newer.TakeLast(5));
+        result.Hits.Should().Contain(h => h.Id == "core:glossary");
+        result.Hits.Should().NotContain(h => h.Id == oldest);
     }
 
     private async Task<string> Archive(string content, params string[] tags) =>

@@ -39,7 +39,7 @@ internal static class MemorySchema
             tag TEXT NOT NULL,
             passage_id INTEGER NOT NULL REFERENCES passages(id),
             PRIMARY KEY(tag, passage_id)) WITHOUT ROWID;
-        -- Passages use their own id as rowid, core blocks the negated id, so one bm25 ranks both tiers.
+        -- Rowids: see MemoryFtsRowIds (passages below 2^62, core blocks above).
         CREATE VIRTUAL TABLE memory_fts USING fts5(content, tokenize = 'porter unicode61 remove_diacritics 2');
         """,
     ];

@@ -93,13 +93,13 @@ internal sealed class SqliteCoreWriter(SqliteConnection connection, MemoryWrite 
             ("$p", write.Scope.Principal), ("$at", write.At.ToUnixTimeMilliseconds()),
             ("$tool", write.Provenance.Tool), ("$request", write.Provenance.RequestId), ("$passage", passageId));
 
-    // Core blocks live in the shared FTS table under the negated id, so bm25 ranks them with the passages.
     private void Reindex(long blockId, string value)
     {
-        SqliteMemoryDatabase.Execute(connection, "DELETE FROM memory_fts WHERE rowid = $r;", ("$r", -blockId));
+        var rowId = MemoryFtsRowIds.ForCoreBlock(blockId);
+        SqliteMemoryDatabase.Execute(connection, "DELETE FROM memory_fts WHERE rowid = $r;", ("$r", rowId));
         if (value.Length > 0)
         {
-            SqliteMemoryDatabase.Execute(connection, "INSERT INTO memory_fts(rowid, content) VALUES ($r, $v);", ("$r", -blockId), ("$v", value));
+            SqliteMemoryDatabase.Execute(connection, "INSERT INTO memory_fts(rowid, content) VALUES ($r, $v);", ("$r", rowId), ("$v", value));
         }
     }
 

@@ -1,108 +1,103 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace McpDataEnv.Core.Memory.Sqlite;
 
-/// <summary>Ranking (FTS5 bm25, or recency for an empty query) and hit loading for <see cref="SqliteMemoryStore"/>.</summary>
-internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database)
+/// <summary>Ranking for <see cref="SqliteMemoryStore"/>: FTS5 bm25 for a query, recency for an empty one.</summary>
+/// <remarks>
+/// FTS5's bm25 costs a few microseconds per matching row, so a very broad query over a large store ranks only the
+/// newest <see cref="SqliteMemoryStoreOptions.RankWindow"/> matching passages (global statistics still apply) and reports a partial ranking.
+/// Every join is written so that FTS drives the loop (LEFT/CROSS JOIN fix the order); the planner otherwise may
+/// probe the FTS index once per passage of the scope, which costs seconds.
+/// </remarks>
+internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rankWindow)
 {
-    public IReadOnlyList<MemoryRef> Rank(MemoryScope scope, MemoryQuery query, int cap)
+    private const string PassageFilter = "p.environment = $e AND p.principal = $p AND p.state = 'active'";
+    private const string CoreFilter = "c.environment = $e AND c.principal = $p";
+
+    public MemoryRanking Rank(MemoryScope scope, MemoryQuery query, int cap)
     {
         using var connection = database.Open();
-        var rows = new List<(MemoryRef Ref, double Order)>();
-        if (query.Tier != MemoryTier.Core)
+        return query.Fts is null ? SqliteRecencyRanking.Rank(connection, scope, query, cap) : RankByRelevance(connection, scope, query, cap);
+    }
+
+    private MemoryRanking RankByRelevance(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap)
+    {
+        var wantPassages = query.Tier != MemoryTier.Core;
+        var wantCore = query.Tier != MemoryTier.Archival && query.Tags.Count == 0;
+        var (low, partial) = wantPassages ? WindowStart(connection, scope, query) : (MemoryFtsRowIds.CoreBase, false);
+        var high = wantCore ? long.MaxValue : MemoryFtsRowIds.CoreBase - 1;
+        var passageCondition = wantPassages ? $"(p.id IS NOT NULL AND {PassageFilter}{Filters(query, "p.created_at", tags: true)})" : "0";
+        var coreCondition = wantCore ? $"(c.id IS NOT NULL AND {CoreFilter}{Filters(query, "c.updated_at", tags: false)})" : "0";
+        var sql = $"""
+            SELECT memory_fts.rowid, -bm25(memory_fts) FROM memory_fts
+            LEFT JOIN passages p ON p.id = memory_fts.rowid
+            LEFT JOIN core_blocks c ON c.id = memory_fts.rowid - {MemoryFtsRowIds.CoreBase}
+            WHERE memory_fts MATCH $q AND memory_fts.rowid >= $low AND memory_fts.rowid <= $high
+              AND ({passageCondition} OR {coreCondition})
+            ORDER BY 2 DESC, memory_fts.rowid DESC LIMIT $cap;
+            """;
+        using var command = Command(connection, sql, scope, query);
+        command.Parameters.AddWithValue("$low", low);
+        command.Parameters.AddWithValue("$high", high);
+        command.Parameters.AddWithValue("$cap", cap);
+        using var reader = command.ExecuteReader();
+        var refs = new List<MemoryRef>();
+        while (reader.Read())
         {
-            rows.AddRange(Query(connection, PassageSql(query), scope, query, cap, MemoryTier.Archival));
+            refs.Add(MemoryFtsRowIds.ToRef(reader.GetInt64(0), Math.Round(reader.GetDouble(1), 6)));
         }
 
-        if (query.Tier != MemoryTier.Archival && query.Tags.Count == 0)
-        {
-            rows.AddRange(Query(connection, CoreSql(query), scope, query, cap, MemoryTier.Core));
-        }
-
-        // Both orders are "higher first": relevance, or creation time for a recency listing. Ties: core first, then newest row.
-        return rows
-            .OrderByDescending(r => r.Order)
-            .ThenBy(r => r.Ref.Tier)
-            .ThenByDescending(r => r.Ref.Handle)
-            .Take(cap)
-            .Select(r => r.Ref)
-            .ToList();
+        return new MemoryRanking(refs, partial);
     }
 
-    public IReadOnlyList<MemoryHit> Load(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxChars)
+    /// <summary>The lowest passage rowid to rank: 1, or the window's oldest match when there are more matches than the window.</summary>
+    private (long Low, bool Partial) WindowStart(SqliteConnection connection, MemoryScope scope, MemoryQuery query)
     {
-        using var connection = database.Open();
-        var hits = new Dictionary<(MemoryTier, long), MemoryHit>();
-        var scores = refs.ToDictionary(r => (r.Tier, r.Handle), r => r.Score);
-        LoadTier(connection, scope, refs, MemoryTier.Archival,
-            "SELECT id, public_id, content, tags, created_at, created_by, source FROM passages",
-            reader => Hit(reader, MemoryTier.Archival, null, scores, maxChars), hits);
-        LoadTier(connection, scope, refs, MemoryTier.Core,
-            "SELECT id, 'core:' || key, value, '[]', updated_at, updated_by, 'core_block', key, version FROM core_blocks",
-            reader => Hit(reader, MemoryTier.Core, reader.GetInt64(8), scores, maxChars), hits);
-        return refs.Where(r => hits.ContainsKey((r.Tier, r.Handle))).Select(r => hits[(r.Tier, r.Handle)]).ToList();
+        var sql = $"""
+            SELECT memory_fts.rowid FROM memory_fts CROSS JOIN passages p ON p.id = memory_fts.rowid
+            WHERE memory_fts MATCH $q AND memory_fts.rowid < {MemoryFtsRowIds.CoreBase} AND {PassageFilter}{Filters(query, "p.created_at", tags: true)}
+            ORDER BY memory_fts.rowid DESC LIMIT 2 OFFSET {rankWindow - 1};
+            """;
+        using var command = Command(connection, sql, scope, query);
+        using var reader = command.ExecuteReader();
+        var boundary = reader.Read() ? reader.GetInt64(0) : 1;
+        return (boundary, reader.Read());
     }
 
-    private static string PassageSql(MemoryQuery query)
+    internal static string Filters(MemoryQuery query, string timeColumn, bool tags)
     {
-        var sql = new StringBuilder(query.Fts is null
-            ? "SELECT p.id, p.created_at FROM passages p WHERE 1 = 1"
-            : "SELECT p.id, -bm25(memory_fts) FROM memory_fts JOIN passages p ON p.id = memory_fts.rowid WHERE memory_fts MATCH $q");
-        sql.Append(" AND p.environment = $e AND p.principal = $p AND p.state = 'active'");
-        AppendTimeRange(sql, query, "p.created_at");
-        for (var i = 0; i < query.Tags.Count; i++)
-        {
-            sql.Append($" AND p.id IN (SELECT passage_id FROM passage_tags WHERE tag = $t{i})");
-        }
-
-        return sql.Append(" ORDER BY 2 DESC, p.id DESC LIMIT $cap;").ToString();
-    }
-
-    private static string CoreSql(MemoryQuery query)
-    {
-        var sql = new StringBuilder(query.Fts is null
-            ? "SELECT c.id, c.updated_at FROM core_blocks c WHERE c.value <> ''"
-            : "SELECT c.id, -bm25(memory_fts) FROM memory_fts JOIN core_blocks c ON c.id = -memory_fts.rowid WHERE memory_fts MATCH $q");
-        sql.Append(" AND c.environment = $e AND c.principal = $p");
-        AppendTimeRange(sql, query, "c.updated_at");
-        return sql.Append(" ORDER BY 2 DESC, c.id DESC LIMIT $cap;").ToString();
-    }
-
-    private static void AppendTimeRange(StringBuilder sql, MemoryQuery query, string column)
-    {
+        var sql = new StringBuilder();
         if (query.Since is not null)
         {
-            sql.Append($" AND {column} >= $since");
+            sql.Append($" AND {timeColumn} >= $since");
         }
 
         if (query.Until is not null)
         {
-            sql.Append($" AND {column} < $until");
+            sql.Append($" AND {timeColumn} < $until");
         }
+
+        for (var i = 0; tags && i < query.Tags.Count; i++)
+        {
+            sql.Append($" AND p.id IN (SELECT passage_id FROM passage_tags WHERE tag = $t{i})");
+        }
+
+        return sql.ToString();
     }
 
-    private static IEnumerable<(MemoryRef, double)> Query(SqliteConnection connection, string sql, MemoryScope scope, MemoryQuery query, int cap, MemoryTier tier)
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, MemoryScope scope, MemoryQuery query)
     {
-        using var command = SqliteMemoryDatabase.Command(connection, sql, ("$e", scope.Environment), ("$p", scope.Principal), ("$cap", cap));
+        var command = SqliteMemoryDatabase.Command(connection, sql, ("$e", scope.Environment), ("$p", scope.Principal));
         Bind(command, "$q", query.Fts?.Expression);
         Bind(command, "$since", query.Since?.ToUnixTimeMilliseconds());
         Bind(command, "$until", query.Until?.ToUnixTimeMilliseconds());
         for (var i = 0; i < query.Tags.Count; i++)
         {
-            command.Parameters.AddWithValue($"$t{i}", query.Tags[i]);
+            Bind(command, $"$t{i}", query.Tags[i]);
         }
 
-        using var reader = command.ExecuteReader();
-        var rows = new List<(MemoryRef, double)>();
-        while (reader.Read())
-        {
-            var order = reader.GetDouble(1);
-            rows.Add((new MemoryRef(tier, reader.GetInt64(0), query.Fts is null ? 0 : Math.Round(order, 6)), order));
-        }
-
-        return rows;
+        return command;
     }
 
     private static void Bind(SqliteCommand command, string name, object? value)
@@ -111,52 +106,5 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database)
         {
             command.Parameters.AddWithValue(name, value);
         }
-    }
-
-    private static void LoadTier(
-        SqliteConnection connection, MemoryScope scope, IReadOnlyList<MemoryRef> refs, MemoryTier tier,
-        string select, Func<SqliteDataReader, MemoryHit> read, Dictionary<(MemoryTier, long), MemoryHit> hits)
-    {
-        var handles = refs.Where(r => r.Tier == tier).Select(r => r.Handle).ToList();
-        if (handles.Count == 0)
-        {
-            return;
-        }
-
-        var sql = $"{select} WHERE environment = $e AND principal = $p AND id IN ({string.Join(", ", handles.Select((_, i) => $"$h{i}"))});";
-        using var command = SqliteMemoryDatabase.Command(connection, sql, ("$e", scope.Environment), ("$p", scope.Principal));
-        for (var i = 0; i < handles.Count; i++)
-        {
-            command.Parameters.AddWithValue($"$h{i}", handles[i]);
-        }
-
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            hits[(tier, reader.GetInt64(0))] = read(reader);
-        }
-    }
-
-    private static MemoryHit Hit(SqliteDataReader reader, MemoryTier tier, long? version, Dictionary<(MemoryTier, long), double> scores, int maxChars)
-    {
-        var content = reader.GetString(2);
-        var truncated = content.Length > maxChars;
-        if (truncated)
-        {
-            content = $"{content[..maxChars]}… [truncated: {content.Length} characters in total]";
-        }
-
-        return new MemoryHit(
-            reader.GetString(1),
-            tier,
-            tier == MemoryTier.Core ? reader.GetString(7) : null,
-            content,
-            truncated,
-            scores[(tier, reader.GetInt64(0))],
-            JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? [],
-            SqliteMemoryStore.FromMs(reader.GetInt64(4)),
-            reader.GetString(5),
-            version,
-            reader.GetString(6));
     }
 }

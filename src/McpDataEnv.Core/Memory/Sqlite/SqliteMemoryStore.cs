@@ -12,6 +12,7 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
 {
     private readonly SqliteMemoryDatabase database;
     private readonly SqliteMemorySearch search;
+    private readonly SqliteHitLoader loader;
 
     /// <summary>Opens (creating or migrating) the store at <paramref name="path"/>.</summary>
     public SqliteMemoryStore(string path, SqliteMemoryStoreOptions? options = null)
@@ -22,9 +23,11 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
             Directory.CreateDirectory(directory);
         }
 
-        database = new SqliteMemoryDatabase(path, options ?? SqliteMemoryStoreOptions.Default);
+        options ??= SqliteMemoryStoreOptions.Default;
+        database = new SqliteMemoryDatabase(path, options);
         MemorySchema.Migrate(database);
-        search = new SqliteMemorySearch(database);
+        search = new SqliteMemorySearch(database, Math.Max(1, options.RankWindow));
+        loader = new SqliteHitLoader(database);
     }
 
     /// <summary>Closes the store's write connection (reads use pooled connections).</summary>
@@ -84,11 +87,11 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
     public Task<string> ArchiveCoreBlockAsync(MemoryWrite write, string key, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
         Task.FromResult(database.Write(connection => new SqliteCoreWriter(connection, write).Archive(key, tags)));
 
-    public Task<IReadOnlyList<MemoryRef>> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default) =>
+    public Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default) =>
         Task.FromResult(search.Rank(scope, query, cap));
 
     public Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default) =>
-        Task.FromResult(search.Load(scope, refs, maxContentChars));
+        Task.FromResult(loader.Load(scope, refs, maxContentChars));
 
     internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
