@@ -33,6 +33,9 @@ public interface IMemoryStore
     /// <remarks>A store may rank only the newest matches of a very broad query to bound latency; it then reports <see cref="MemoryRanking.Partial"/>.</remarks>
     Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default);
 
+    /// <summary>One passage of the scope with its full content, or null.</summary>
+    Task<MemoryHit?> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default);
+
     /// <summary>Hits for <paramref name="refs"/>, in the same order; entries gone meanwhile, or outside the scope, are skipped.</summary>
     Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default);
 }

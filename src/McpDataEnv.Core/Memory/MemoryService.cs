@@ -42,6 +42,11 @@ public sealed class MemoryService
     public Task<IReadOnlyList<CoreRevision>> GetHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken = default) =>
         store.GetHistoryAsync(scope, MemoryNames.ValidateKey(key), cancellationToken);
 
+    /// <summary>One passage with its full content (search hits are cut at <see cref="HitContentChars"/>); <c>not_found</c> outside the scope.</summary>
+    public async Task<MemoryHit> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default) =>
+        await store.GetPassageAsync(scope, id ?? string.Empty, cancellationToken)
+        ?? throw new DataEnvException(ErrorCodes.NotFound, $"No passage '{Shorten(id)}' in your memory. Search to find passage ids.", new Dictionary<string, object?> { ["argument"] = "id" });
+
     /// <summary>Creates or replaces core block <paramref name="key"/>; with <paramref name="expectedVersion"/> a stale write is refused (<c>version_conflict</c>).</summary>
     public async Task<CoreEditResult> EditCoreAsync(
         MemoryScope scope, string key, string newValue, long? expectedVersion, MemoryProvenance provenance, CancellationToken cancellationToken = default)
@@ -129,6 +134,8 @@ public sealed class MemoryService
             : snapshots.Save(scope, ranking, capped, end);
         return new MemorySearchResult(hits, next, ranking.Count, capped);
     }
+
+    private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text[..40] + "…";
 
     private MemoryWrite Write(MemoryScope scope, MemoryProvenance provenance) =>
         new(scope, provenance, time.GetUtcNow(), settings.WritesPerMinute);

@@ -105,7 +105,7 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
-    public async Task Long_content_is_cut_in_hits_with_a_marker()
+    public async Task Long_content_is_cut_in_hits_with_a_marker_and_readable_in_full_by_id()
     {
         await Archive("needle " + new string('x', 5_000));
 
@@ -114,6 +114,11 @@ public sealed class SearchTests : IDisposable
         hit.Truncated.Should().BeTrue();
         hit.Content.Length.Should().BeLessThan(MemoryService.HitContentChars + 60);
         hit.Content.Should().EndWith("[truncated: 5007 characters in total]");
+        var full = await Memory.GetPassageAsync(MemoryTestContext.Alice, hit.Id);
+        full.Content.Should().HaveLength(5_007);
+        full.Truncated.Should().BeFalse();
+        var bob = () => Memory.GetPassageAsync(MemoryTestContext.Bob, hit.Id);
+        (await bob.Should().ThrowAsync<Core.Errors.DataEnvException>()).Which.Code.Should().Be(Core.Errors.ErrorCodes.NotFound);
     }
 
     [Fact]

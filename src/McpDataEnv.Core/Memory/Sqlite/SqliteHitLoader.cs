@@ -13,10 +13,10 @@ internal sealed class SqliteHitLoader(SqliteMemoryDatabase database)
         var scores = refs.ToDictionary(r => (r.Tier, r.Handle), r => r.Score);
         LoadTier(connection, scope, refs, MemoryTier.Archival,
             "SELECT id, public_id, content, tags, created_at, created_by, source FROM passages",
-            reader => Hit(reader, MemoryTier.Archival, null, scores, maxChars), hits);
+            reader => Hit(reader, MemoryTier.Archival, null, scores[(MemoryTier.Archival, reader.GetInt64(0))], maxChars), hits);
         LoadTier(connection, scope, refs, MemoryTier.Core,
             "SELECT id, 'core:' || key, value, '[]', updated_at, updated_by, 'core_block', key, version FROM core_blocks",
-            reader => Hit(reader, MemoryTier.Core, reader.GetInt64(8), scores, maxChars), hits);
+            reader => Hit(reader, MemoryTier.Core, reader.GetInt64(8), scores[(MemoryTier.Core, reader.GetInt64(0))], maxChars), hits);
         return refs.Where(r => hits.ContainsKey((r.Tier, r.Handle))).Select(r => hits[(r.Tier, r.Handle)]).ToList();
     }
 
@@ -47,7 +47,19 @@ internal sealed class SqliteHitLoader(SqliteMemoryDatabase database)
         }
     }
 
-    private static MemoryHit Hit(SqliteDataReader reader, MemoryTier tier, long? version, Dictionary<(MemoryTier, long), double> scores, int maxChars)
+    /// <summary>One passage by its public id, content in full; null when absent or outside the scope.</summary>
+    public MemoryHit? LoadPassage(MemoryScope scope, string id)
+    {
+        using var connection = database.Open();
+        using var command = SqliteMemoryDatabase.Command(
+            connection,
+            "SELECT id, public_id, content, tags, created_at, created_by, source FROM passages WHERE public_id = $id AND environment = $e AND principal = $p;",
+            ("$id", id), ("$e", scope.Environment), ("$p", scope.Principal));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Hit(reader, MemoryTier.Archival, null, 0, int.MaxValue) : null;
+    }
+
+    private static MemoryHit Hit(SqliteDataReader reader, MemoryTier tier, long? version, double score, int maxChars)
     {
         var content = reader.GetString(2);
         var truncated = content.Length > maxChars;
@@ -62,7 +74,7 @@ internal sealed class SqliteHitLoader(SqliteMemoryDatabase database)
             tier == MemoryTier.Core ? reader.GetString(7) : null,
             content,
             truncated,
-            scores[(tier, reader.GetInt64(0))],
+            score,
             JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? [],
             SqliteMemoryStore.FromMs(reader.GetInt64(4)),
             reader.GetString(5),

@@ -93,6 +93,9 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
     public Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default) =>
         Task.FromResult(loader.Load(scope, refs, maxContentChars));
 
+    public Task<MemoryHit?> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(loader.LoadPassage(scope, id));
+
     internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
     internal static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
