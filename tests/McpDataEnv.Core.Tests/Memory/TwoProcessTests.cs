@@ -26,6 +26,16 @@ public sealed class TwoProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Several_processes_creating_a_new_store_at_the_same_moment_all_work()
+    {
+        var fresh = Path.Combine(Path.GetDirectoryName(context.DatabasePath)!, "fresh.db");
+
+        var outputs = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Output(Probe("archive", fresh, "alice", "20", $"creator {i}"))));
+
+        outputs.SelectMany(lines => lines).Should().HaveCount(60).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
     public async Task Two_processes_editing_with_the_same_expected_version_have_exactly_one_winner()
     {
         await context.Service.EditCoreAsync(MemoryTestContext.Alice, "plan", "v1", null, MemoryTestContext.Tool);
