@@ -90,6 +90,22 @@ public sealed class ArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task The_rate_limit_is_shared_by_every_store_on_the_file_and_refused_writes_do_not_count()
+    {
+        using var limited = new MemoryTestContext(Core.Environments.MemorySettings.Defaults with { WritesPerMinute = 3 });
+        var other = limited.SecondService();
+        await limited.Service.ArchiveAsync(MemoryTestContext.Alice, "one", null, MemoryTestContext.Tool);
+        await other.EditCoreAsync(MemoryTestContext.Alice, "k", "two", null, MemoryTestContext.Tool);
+        var conflict = () => other.EditCoreAsync(MemoryTestContext.Alice, "k", "stale", 7, MemoryTestContext.Tool);
+        (await conflict.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.VersionConflict);
+        await other.ArchiveAsync(MemoryTestContext.Alice, "three", null, MemoryTestContext.Tool);
+
+        var fourth = () => limited.Service.ArchiveAsync(MemoryTestContext.Alice, "four", null, MemoryTestContext.Tool);
+
+        (await fourth.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.RateLimited);
+    }
+
+    [Fact]
     public async Task Writes_beyond_the_per_principal_rate_are_refused_until_a_minute_passed()
     {
         using var limited = new MemoryTestContext(Core.Environments.MemorySettings.Defaults with { WritesPerMinute = 3 });

@@ -39,6 +39,10 @@ internal static class MemorySchema
             tag TEXT NOT NULL,
             passage_id INTEGER NOT NULL REFERENCES passages(id),
             PRIMARY KEY(tag, passage_id)) WITHOUT ROWID;
+        -- Per-principal write counts per minute bucket (sliding-window rate limit in O(1), see SqliteWriteBudget).
+        CREATE TABLE write_counts(
+            principal TEXT NOT NULL, minute INTEGER NOT NULL, count INTEGER NOT NULL,
+            PRIMARY KEY(principal, minute)) WITHOUT ROWID;
         -- Rowids: see MemoryFtsRowIds (passages below 2^62, core blocks above).
         CREATE VIRTUAL TABLE memory_fts USING fts5(content, tokenize = 'porter unicode61 remove_diacritics 2');
         """,
