@@ -32,6 +32,9 @@ public sealed class FtsQuery
     /// <summary>The MATCH expression to bind as a parameter.</summary>
     public string Expression { get; }
 
+    /// <summary>The same search restricted to <paramref name="terms"/> (a subset of <see cref="Terms"/>).</summary>
+    internal FtsQuery WithTerms(IReadOnlyList<string> terms) => new(terms);
+
     /// <summary>Null when the text holds no searchable term (empty, only punctuation).</summary>
     public static FtsQuery? Parse(string? text)
     {

@@ -172,6 +172,26 @@ public sealed class SearchTests : IDisposable
         result.Hits.Should().NotContain(h => h.Id == oldest);
     }
 
+    [Fact]
+    public async Task In_a_large_store_a_term_in_most_passages_is_left_out_of_the_ranking_and_that_is_reported()
+    {
+        using var large = new MemoryTestContext(options: new SqliteMemoryStoreOptions(BroadTermMinRows: 10));
+        var ids = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            large.Clock.Advance(TimeSpan.FromSeconds(1));
+            ids.Add((await large.Service.ArchiveAsync(MemoryTestContext.Alice, i == 3 ? "sales fraud" : $"sales note {i}", null, MemoryTestContext.Tool)).Id);
+        }
+
+        var focused = await large.Service.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("sales fraud", Limit: 50));
+        var broad = await large.Service.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("sales", Limit: 50));
+
+        focused.Hits.Should().ContainSingle().Which.Id.Should().Be(ids[3]);
+        focused.Capped.Should().BeTrue();
+        broad.Hits.Select(h => h.Id).Should().Equal(Enumerable.Reverse(ids));
+        broad.Capped.Should().BeTrue();
+    }
+
     private async Task<string> Archive(string content, params string[] tags) =>
         (await Memory.ArchiveAsync(MemoryTestContext.Alice, content, tags, MemoryTestContext.Tool)).Id;
 }

@@ -10,8 +10,10 @@ namespace McpDataEnv.Core.Memory.Sqlite;
 /// Every join is written so that FTS drives the loop (LEFT/CROSS JOIN fix the order); the planner otherwise may
 /// probe the FTS index once per passage of the scope, which costs seconds.
 /// </remarks>
-internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rankWindow)
+internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rankWindow, long broadTermMinRows)
 {
+    private readonly SqliteBroadTerms broadTerms = new(broadTermMinRows);
+
     private const string PassageFilter = "p.environment = $e AND p.principal = $p AND p.state = 'active'";
     private const string CoreFilter = "c.environment = $e AND c.principal = $p";
 
@@ -23,6 +25,20 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rank
 
     private MemoryRanking RankByRelevance(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap)
     {
+        var focus = broadTerms.Focus(connection, query.Fts!);
+        var narrowed = focus.Count < query.Fts!.Terms.Count;
+        if (narrowed)
+        {
+            // Broad terms carry no ranking signal. If every term is broad, bm25 cannot tell the matches apart: list the newest.
+            query = query with { Fts = query.Fts.WithTerms(focus.Count > 0 ? focus : query.Fts.Terms) };
+        }
+
+        var ranking = Rank(connection, scope, query, cap, byRelevance: focus.Count > 0);
+        return narrowed ? ranking with { Partial = true } : ranking;
+    }
+
+    private MemoryRanking Rank(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap, bool byRelevance)
+    {
         var wantPassages = query.Tier != MemoryTier.Core;
         var wantCore = query.Tier != MemoryTier.Archival && query.Tags.Count == 0;
         var (low, partial) = wantPassages ? WindowStart(connection, scope, query) : (MemoryFtsRowIds.CoreBase, false);
@@ -30,12 +46,12 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rank
         var passageCondition = wantPassages ? $"(p.id IS NOT NULL AND {PassageFilter}{Filters(query, "p.created_at", tags: true)})" : "0";
         var coreCondition = wantCore ? $"(c.id IS NOT NULL AND {CoreFilter}{Filters(query, "c.updated_at", tags: false)})" : "0";
         var sql = $"""
-            SELECT memory_fts.rowid, -bm25(memory_fts) FROM memory_fts
+            SELECT memory_fts.rowid, {(byRelevance ? "-bm25(memory_fts)" : "0.0")} FROM memory_fts
             LEFT JOIN passages p ON p.id = memory_fts.rowid
             LEFT JOIN core_blocks c ON c.id = memory_fts.rowid - {MemoryFtsRowIds.CoreBase}
             WHERE memory_fts MATCH $q AND memory_fts.rowid >= $low AND memory_fts.rowid <= $high
               AND ({passageCondition} OR {coreCondition})
-            ORDER BY 2 DESC, memory_fts.rowid DESC LIMIT $cap;
+            ORDER BY {(byRelevance ? "2 DESC, " : string.Empty)}memory_fts.rowid DESC LIMIT $cap;
             """;
         using var command = Command(connection, sql, scope, query);
         command.Parameters.AddWithValue("$low", low);

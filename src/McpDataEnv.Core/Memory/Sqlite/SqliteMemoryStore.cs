@@ -26,7 +26,7 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
         options ??= SqliteMemoryStoreOptions.Default;
         database = new SqliteMemoryDatabase(path, options);
         MemorySchema.Migrate(database);
-        search = new SqliteMemorySearch(database, Math.Max(1, options.RankWindow));
+        search = new SqliteMemorySearch(database, Math.Max(1, options.RankWindow), options.BroadTermMinRows);
         loader = new SqliteHitLoader(database);
     }
 

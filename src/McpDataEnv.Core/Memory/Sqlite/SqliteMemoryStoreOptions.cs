@@ -12,7 +12,11 @@ namespace McpDataEnv.Core.Memory.Sqlite;
 /// A query matching more passages than this ranks only the newest this many (bm25 costs microseconds per matching
 /// row; 1,500 keeps a search near 5 ms on 100k passages) and reports the ranking as partial.
 /// </param>
-public sealed record SqliteMemoryStoreOptions(bool SynchronousFull = false, int BusyTimeoutMs = 10_000, int RankWindow = 1_500)
+/// <param name="BroadTermMinRows">
+/// From this many passages on, a query term found in more than half of them is left out of the ranking (bm25 gives it
+/// no weight but scans its whole posting list); a query of only such terms lists the newest matches. Reported as partial.
+/// </param>
+public sealed record SqliteMemoryStoreOptions(bool SynchronousFull = false, int BusyTimeoutMs = 10_000, int RankWindow = 1_500, long BroadTermMinRows = 10_000)
 {
     public static SqliteMemoryStoreOptions Default { get; } = new();
 }
