@@ -185,11 +185,13 @@ public sealed class SearchTests : IDisposable
 
         var focused = await large.Service.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("sales fraud", Limit: 50));
         var broad = await large.Service.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("sales", Limit: 50));
+        var broadAndAbsent = await large.Service.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("sales unheardof", Limit: 50));
 
         focused.Hits.Should().ContainSingle().Which.Id.Should().Be(ids[3]);
         focused.Capped.Should().BeTrue();
         broad.Hits.Select(h => h.Id).Should().Equal(Enumerable.Reverse(ids));
         broad.Capped.Should().BeTrue();
+        broadAndAbsent.Hits.Should().HaveCount(12, "an absent term must not hide the matches of a broad one");
     }
 
     private async Task<string> Archive(string content, params string[] tags) =>

@@ -12,9 +12,9 @@ namespace McpDataEnv.Core.Memory.Sqlite;
 internal sealed class SqliteBroadTerms(long minRows)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, (bool Broad, DateTime At)> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Matches, DateTime At)> cache = new(StringComparer.Ordinal);
 
-    /// <summary>The terms worth ranking; empty when every term is broad.</summary>
+    /// <summary>The terms worth ranking: present, and not broad. Empty when none is.</summary>
     public IReadOnlyList<string> Focus(SqliteConnection connection, FtsQuery query)
     {
         var rows = Convert.ToInt64(SqliteMemoryDatabase.Scalar(connection, "SELECT coalesce(max(id), 0) FROM passages;"));
@@ -23,15 +23,17 @@ internal sealed class SqliteBroadTerms(long minRows)
             return query.Terms;
         }
 
-        return query.Terms.Where(term => !IsBroad(connection, term, rows / 2)).ToList();
+        var half = rows / 2;
+        return query.Terms.Where(term => Matches(connection, term, half) is var n && n > 0 && n <= half).ToList();
     }
 
-    private bool IsBroad(SqliteConnection connection, string term, long half)
+    /// <summary>How many rows match <paramref name="term"/>, counted up to <paramref name="half"/> + 1.</summary>
+    private long Matches(SqliteConnection connection, string term, long half)
     {
         var now = DateTime.UtcNow;
         if (cache.TryGetValue(term, out var known) && now - known.At < Lifetime)
         {
-            return known.Broad;
+            return known.Matches;
         }
 
         if (cache.Count > 10_000)
@@ -44,8 +46,12 @@ internal sealed class SqliteBroadTerms(long minRows)
             connection,
             "SELECT count(*) FROM (SELECT 1 FROM memory_fts WHERE memory_fts MATCH $q LIMIT $limit);",
             ("$q", "\"" + term + "\""), ("$limit", half + 1)));
-        var broad = matches > half;
-        cache[term] = (broad, now);
-        return broad;
+        if (matches > 0)
+        {
+            // Never cache an absent term: a passage archived a moment later must be found.
+            cache[term] = (matches, now);
+        }
+
+        return matches;
     }
 }
