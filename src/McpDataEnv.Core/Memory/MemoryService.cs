@@ -48,6 +48,7 @@ public sealed class MemoryService
         ?? throw new DataEnvException(ErrorCodes.NotFound, $"No passage '{Shorten(id)}' in your memory. Search to find passage ids.", new Dictionary<string, object?> { ["argument"] = "id" });
 
     /// <summary>Creates or replaces core block <paramref name="key"/>; with <paramref name="expectedVersion"/> a stale write is refused (<c>version_conflict</c>).</summary>
+    /// <remarks><paramref name="expectedVersion"/> 0 means "only if the block does not exist yet".</remarks>
     public async Task<CoreEditResult> EditCoreAsync(
         MemoryScope scope, string key, string newValue, long? expectedVersion, MemoryProvenance provenance, CancellationToken cancellationToken = default)
     {
