@@ -12,7 +12,8 @@ public sealed class MemoryTestContext : IDisposable
     public static readonly MemoryContentRules DemoRules = new(new Dictionary<string, string>
     {
         ["no_email"] = @"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
-        ["no_phone"] = @"\+?\d[\d\s().-]{7,}\d",
+        // Phone-shaped digit groups, but not dates such as 2024-04-01.
+        ["no_phone"] = @"(?<!\d)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}(?!\d)",
     });
 
     public static readonly MemoryScope Alice = new("retail", "alice");
