@@ -64,4 +64,26 @@ public sealed class ConcurrencyTests : IDisposable
         var found = await services[0].SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest("writer passage 499", Limit: 50));
         found.Total.Should().Be(1_000);
     }
+
+    [Fact]
+    public async Task Writes_refused_inside_a_shared_commit_change_nothing_and_never_affect_the_others()
+    {
+        var operations = Enumerable.Range(0, 300).Select(i => Task.Run(async () =>
+        {
+            if (i % 3 == 0)
+            {
+                var missing = () => context.Service.ArchiveCoreBlockAsync(MemoryTestContext.Alice, $"missing{i}", null, MemoryTestContext.Tool);
+                (await missing.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.NotFound);
+                return null;
+            }
+
+            return (await context.Service.ArchiveAsync(MemoryTestContext.Alice, $"kept {i}", ["mixed"], MemoryTestContext.Tool)).Id;
+        }));
+
+        var ids = (await Task.WhenAll(operations)).OfType<string>().ToList();
+
+        ids.Should().HaveCount(200).And.OnlyHaveUniqueItems();
+        (await context.Service.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest(Tags: ["mixed"]))).Total.Should().Be(200);
+        (await context.Service.SearchAsync(MemoryTestContext.Alice, new MemorySearchRequest(Tier: MemoryTier.Archival))).Total.Should().Be(200);
+    }
 }

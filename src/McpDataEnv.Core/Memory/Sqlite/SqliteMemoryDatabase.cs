@@ -4,8 +4,8 @@ namespace McpDataEnv.Core.Memory.Sqlite;
 
 /// <summary>Opens connections to the memory database file with the store's pragmas, and runs write transactions.</summary>
 /// <remarks>
-/// Writes go through one long-lived connection per instance, one at a time: writers of this process queue on a lock
-/// instead of sleeping in SQLite's busy handler, and each write saves the connection open. Other processes are
+/// Writes go through one long-lived connection per instance with group commit (<see cref="SqliteGroupCommit"/>):
+/// writers of this process queue instead of sleeping in SQLite's busy handler, and share commits. Other processes are
 /// serialised by SQLite's own write lock (<c>BEGIN IMMEDIATE</c> + <c>busy_timeout</c>).
 /// </remarks>
 internal sealed class SqliteMemoryDatabase : IDisposable
@@ -18,7 +18,8 @@ internal sealed class SqliteMemoryDatabase : IDisposable
 
     private readonly string connectionString;
     private readonly string pragmas;
-    private readonly Lock writeLock = new();
+    private readonly Lock writerLock = new();
+    private readonly SqliteGroupCommit groupCommit;
     private SqliteConnection? writer;
 
     public SqliteMemoryDatabase(string path, SqliteMemoryStoreOptions options)
@@ -33,6 +34,7 @@ internal sealed class SqliteMemoryDatabase : IDisposable
             DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000),
         }.ToString();
         pragmas = $"PRAGMA busy_timeout={options.BusyTimeoutMs}; PRAGMA synchronous={(options.SynchronousFull ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=ON;";
+        groupCommit = new SqliteGroupCommit(Writer, RunOnWriter);
     }
 
     public SqliteConnection Open()
@@ -65,31 +67,46 @@ internal sealed class SqliteMemoryDatabase : IDisposable
         }
     }
 
-    public T Write<T>(Func<SqliteConnection, T> body)
-    {
-        lock (writeLock)
-        {
-            writer ??= Open();
-            try
-            {
-                return InWriteTransaction(writer, () => body(writer));
-            }
-            catch (SqliteException)
-            {
-                // Start the next write on a fresh connection rather than trust one that just failed.
-                writer.Dispose();
-                writer = null;
-                throw;
-            }
-        }
-    }
+    /// <summary>Runs <paramref name="body"/> as one write (its own savepoint in a group-committed transaction); returns after the commit.</summary>
+    public T Write<T>(Func<SqliteConnection, T> body) => groupCommit.Write(body);
 
     public void Dispose()
     {
-        lock (writeLock)
+        lock (writerLock)
         {
             writer?.Dispose();
             writer = null;
+        }
+    }
+
+    private SqliteConnection Writer()
+    {
+        lock (writerLock)
+        {
+            return writer ??= Open();
+        }
+    }
+
+    private bool RunOnWriter(SqliteConnection connection, Action batch)
+    {
+        try
+        {
+            return InWriteTransaction(connection, () =>
+            {
+                batch();
+                return true;
+            });
+        }
+        catch (SqliteException)
+        {
+            // Start the next batch on a fresh connection rather than trust one that just failed.
+            lock (writerLock)
+            {
+                connection.Dispose();
+                writer = null;
+            }
+
+            throw;
         }
     }
 
