@@ -1,0 +1,143 @@
+using McpDataEnv.Core.Environments;
+using McpDataEnv.Core.Errors;
+using McpDataEnv.Core.Governance;
+
+namespace McpDataEnv.Core.Memory;
+
+/// <summary>
+/// Tiered memory for one environment: core blocks (always in context) and archival passages (searched).
+/// Every write passes the policy (key syntax, sizes, content rules, block count, per-principal rate) and
+/// nothing is ever lost: edits append revisions, archiving moves a block's text into a passage.
+/// </summary>
+/// <remarks>
+/// The <see cref="MemoryScope"/> comes from the connection, never from model arguments.
+/// Refusals are <see cref="DataEnvException"/>s whose messages reach the model.
+/// </remarks>
+public sealed class MemoryService
+{
+    /// <summary>Hits keep at most this many characters of content; longer content ends with a marker.</summary>
+    public const int HitContentChars = 1_000;
+
+    /// <summary>A search ranks at most this many hits (pages of <see cref="MemorySettings.SearchMaxLimit"/> each).</summary>
+    public const int MaxRankedHits = 1_000;
+
+    private readonly IMemoryStore store;
+    private readonly MemorySettings settings;
+    private readonly MemoryContentPolicy contentPolicy;
+    private readonly TimeProvider time;
+    private readonly SearchSnapshots snapshots;
+
+    public MemoryService(IMemoryStore store, MemorySettings settings, MemoryContentRules rules, TimeProvider? time = null)
+    {
+        this.store = store;
+        this.settings = settings;
+        contentPolicy = new MemoryContentPolicy(rules);
+        this.time = time ?? TimeProvider.System;
+        snapshots = new SearchSnapshots(this.time);
+    }
+
+    public Task<IReadOnlyList<CoreBlock>> GetCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken = default) =>
+        store.GetCoreBlocksAsync(scope, cancellationToken);
+
+    public Task<IReadOnlyList<CoreRevision>> GetHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken = default) =>
+        store.GetHistoryAsync(scope, MemoryNames.ValidateKey(key), cancellationToken);
+
+    /// <summary>One passage with its full content (search hits are cut at <see cref="HitContentChars"/>); <c>not_found</c> outside the scope.</summary>
+    public async Task<MemoryHit> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default) =>
+        await store.GetPassageAsync(scope, id ?? string.Empty, cancellationToken)
+        ?? throw new DataEnvException(ErrorCodes.NotFound, $"No passage '{Shorten(id)}' in your memory. Search to find passage ids.", new Dictionary<string, object?> { ["argument"] = "id" });
+
+    /// <summary>Creates or replaces core block <paramref name="key"/>; with <paramref name="expectedVersion"/> a stale write is refused (<c>version_conflict</c>).</summary>
+    /// <remarks><paramref name="expectedVersion"/> 0 means "only if the block does not exist yet".</remarks>
+    public async Task<CoreEditResult> EditCoreAsync(
+        MemoryScope scope, string key, string newValue, long? expectedVersion, MemoryProvenance provenance, CancellationToken cancellationToken = default)
+    {
+        MemoryNames.ValidateKey(key);
+        ArgumentNullException.ThrowIfNull(newValue);
+        if (newValue.Length > settings.CoreBlockLimit)
+        {
+            throw new DataEnvException(
+                ErrorCodes.LimitExceeded,
+                $"Core block '{key}' would hold {newValue.Length} characters; the limit is {settings.CoreBlockLimit}. Shorten it, or archive details with memory archive and keep a summary here.",
+                new Dictionary<string, object?> { ["key"] = key, ["size"] = newValue.Length, ["limit"] = settings.CoreBlockLimit });
+        }
+
+        contentPolicy.Check(newValue, "value");
+        var outcome = await store.WriteCoreAsync(Write(scope, provenance), key, newValue, expectedVersion, settings.MaxCoreBlocks, cancellationToken);
+        return new CoreEditResult(key, outcome.Version, outcome.PreviousVersion, newValue.Length, settings.CoreBlockLimit);
+    }
+
+    /// <summary>Stores a passage in archival memory.</summary>
+    public async Task<ArchiveResult> ArchiveAsync(
+        MemoryScope scope, string content, IReadOnlyList<string>? tags, MemoryProvenance provenance, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            throw new DataEnvException(ErrorCodes.InvalidArgument, "Archive content is empty.", new Dictionary<string, object?> { ["argument"] = "content" });
+        }
+
+        if (content.Length > settings.MaxPassageChars)
+        {
+            throw new DataEnvException(
+                ErrorCodes.LimitExceeded,
+                $"The passage has {content.Length} characters; the limit is {settings.MaxPassageChars}. Split it into several passages.",
+                new Dictionary<string, object?> { ["size"] = content.Length, ["limit"] = settings.MaxPassageChars });
+        }
+
+        var normalizedTags = MemoryNames.NormalizeTags(tags);
+        contentPolicy.Check(content, "content");
+        contentPolicy.Check(string.Join(' ', normalizedTags), "tags");
+        return new ArchiveResult(await store.AppendPassageAsync(Write(scope, provenance), content, normalizedTags, cancellationToken));
+    }
+
+    /// <summary>Moves core block <paramref name="key"/> into a passage and clears the block (one transaction).</summary>
+    public async Task<ArchiveResult> ArchiveCoreBlockAsync(
+        MemoryScope scope, string key, IReadOnlyList<string>? tags, MemoryProvenance provenance, CancellationToken cancellationToken = default)
+    {
+        MemoryNames.ValidateKey(key);
+        var normalizedTags = MemoryNames.NormalizeTags(tags);
+        contentPolicy.Check(string.Join(' ', normalizedTags), "tags");
+        var write = Write(scope, provenance with { Source = MemorySources.FromCoreBlock(key) });
+        return new ArchiveResult(await store.ArchiveCoreBlockAsync(write, key, normalizedTags, cancellationToken));
+    }
+
+    /// <summary>Ranked full-text search (bm25) or, for an empty query, most recent first; paged with an opaque cursor.</summary>
+    public async Task<MemorySearchResult> SearchAsync(MemoryScope scope, MemorySearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var limit = request.Limit ?? settings.SearchDefaultLimit;
+        if (limit < 1)
+        {
+            throw new DataEnvException(ErrorCodes.InvalidArgument, "limit must be at least 1.", new Dictionary<string, object?> { ["argument"] = "limit" });
+        }
+
+        limit = Math.Min(limit, settings.SearchMaxLimit);
+        IReadOnlyList<MemoryRef> ranking;
+        int offset;
+        bool capped;
+        if (request.Cursor is { Length: > 0 } cursor)
+        {
+            (ranking, capped, offset) = snapshots.Resolve(scope, cursor);
+        }
+        else
+        {
+            var query = new MemoryQuery(FtsQuery.Parse(request.Query), request.Tier, MemoryNames.NormalizeTags(request.Tags), request.Since, request.Until);
+            var ranked = await store.RankAsync(scope, query, MaxRankedHits + 1, cancellationToken);
+            capped = ranked.Partial || ranked.Refs.Count > MaxRankedHits;
+            ranking = ranked.Refs.Take(MaxRankedHits).ToList();
+            offset = 0;
+        }
+
+        var page = ranking.Skip(offset).Take(limit).ToList();
+        var hits = await store.LoadHitsAsync(scope, page, HitContentChars, cancellationToken);
+        var end = offset + page.Count;
+        string? next = end >= ranking.Count ? null
+            : request.Cursor is { Length: > 0 } previous ? SearchSnapshots.Next(previous, end)
+            : snapshots.Save(scope, ranking, capped, end);
+        return new MemorySearchResult(hits, next, ranking.Count, capped);
+    }
+
+    private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text[..40] + "…";
+
+    private MemoryWrite Write(MemoryScope scope, MemoryProvenance provenance) =>
+        new(scope, provenance, time.GetUtcNow(), settings.WritesPerMinute);
+}

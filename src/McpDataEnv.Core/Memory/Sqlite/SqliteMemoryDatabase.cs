@@ -1,0 +1,136 @@
+using Microsoft.Data.Sqlite;
+
+namespace McpDataEnv.Core.Memory.Sqlite;
+
+/// <summary>Opens connections to the memory database file with the store's pragmas, and runs write transactions.</summary>
+/// <remarks>
+/// Writes go through one long-lived connection per instance with group commit (<see cref="SqliteGroupCommit"/>):
+/// writers of this process queue instead of sleeping in SQLite's busy handler, and share commits. Other processes are
+/// serialised by SQLite's own write lock (<c>BEGIN IMMEDIATE</c> + <c>busy_timeout</c>).
+/// </remarks>
+internal sealed class SqliteMemoryDatabase : IDisposable
+{
+    private static readonly Lazy<bool> Initialized = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
+
+    private readonly string connectionString;
+    private readonly string pragmas;
+    private readonly Lock writerLock = new();
+    private readonly SqliteGroupCommit groupCommit;
+    private SqliteConnection? writer;
+
+    public SqliteMemoryDatabase(string path, SqliteMemoryStoreOptions options)
+    {
+        _ = Initialized.Value;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000),
+        }.ToString();
+        pragmas = $"PRAGMA busy_timeout={options.BusyTimeoutMs}; PRAGMA synchronous={(options.SynchronousFull ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=ON;";
+        groupCommit = new SqliteGroupCommit(Writer, RunOnWriter);
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Execute(connection, pragmas);
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="body"/> in <c>BEGIN IMMEDIATE</c>: the write lock is taken up front, so checks inside see the latest committed state of every process.</summary>
+    public T InWriteTransaction<T>(SqliteConnection connection, Func<T> body)
+    {
+        Execute(connection, "BEGIN IMMEDIATE;");
+        try
+        {
+            var result = body();
+            Execute(connection, "COMMIT;");
+            return result;
+        }
+        catch
+        {
+            // SQLite may already have rolled back on its own (for example after SQLITE_FULL).
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                Execute(connection, "ROLLBACK;");
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> as one write (its own savepoint in a group-committed transaction); returns after the commit.</summary>
+    public T Write<T>(Func<SqliteConnection, T> body) => groupCommit.Write(body);
+
+    public void Dispose()
+    {
+        lock (writerLock)
+        {
+            writer?.Dispose();
+            writer = null;
+        }
+    }
+
+    private SqliteConnection Writer()
+    {
+        lock (writerLock)
+        {
+            return writer ??= Open();
+        }
+    }
+
+    private bool RunOnWriter(SqliteConnection connection, Action batch)
+    {
+        try
+        {
+            return InWriteTransaction(connection, () =>
+            {
+                batch();
+                return true;
+            });
+        }
+        catch (SqliteException)
+        {
+            // Start the next batch on a fresh connection rather than trust one that just failed.
+            lock (writerLock)
+            {
+                connection.Dispose();
+                writer = null;
+            }
+
+            throw;
+        }
+    }
+
+    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    public static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    public static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,107 @@
+using McpDataEnv.Core.Errors;
+using Microsoft.Data.Sqlite;
+
+namespace McpDataEnv.Core.Memory.Sqlite;
+
+/// <summary>
+/// The memory store in its own SQLite file (<c>&lt;environment&gt;/data/memory.db</c>, never the analytics database).
+/// WAL, <c>BEGIN IMMEDIATE</c> for every write and all checks inside that transaction, so several server processes
+/// on one file never lose each other's writes. Search is FTS5 with bm25 (see <see cref="SqliteMemorySearch"/>).
+/// </summary>
+public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
+{
+    private readonly SqliteMemoryDatabase database;
+    private readonly SqliteMemorySearch search;
+    private readonly SqliteHitLoader loader;
+
+    /// <summary>Opens (creating or migrating) the store at <paramref name="path"/>.</summary>
+    public SqliteMemoryStore(string path, SqliteMemoryStoreOptions? options = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        options ??= SqliteMemoryStoreOptions.Default;
+        database = new SqliteMemoryDatabase(path, options);
+        MemorySchema.Migrate(database);
+        search = new SqliteMemorySearch(database, Math.Max(1, options.RankWindow), options.BroadTermMinRows);
+        loader = new SqliteHitLoader(database);
+    }
+
+    /// <summary>Closes the store's write connection (reads use pooled connections).</summary>
+    public void Dispose() => database.Dispose();
+
+    public Task<IReadOnlyList<CoreBlock>> GetCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = SqliteMemoryDatabase.Command(
+            connection,
+            "SELECT key, value, version, updated_at, updated_by FROM core_blocks WHERE environment = $e AND principal = $p AND value <> '' ORDER BY key;",
+            ("$e", scope.Environment), ("$p", scope.Principal));
+        using var reader = command.ExecuteReader();
+        var blocks = new List<CoreBlock>();
+        while (reader.Read())
+        {
+            blocks.Add(new CoreBlock(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), FromMs(reader.GetInt64(3)), reader.GetString(4)));
+        }
+
+        return Task.FromResult<IReadOnlyList<CoreBlock>>(blocks);
+    }
+
+    public Task<IReadOnlyList<CoreRevision>> GetHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = SqliteMemoryDatabase.Command(
+            connection,
+            """
+            SELECT r.version, r.action, r.old_value, r.new_value, r.principal, r.at, r.tool, r.request_id, r.passage_id
+            FROM core_revisions r JOIN core_blocks b ON b.id = r.block_id
+            WHERE b.environment = $e AND b.principal = $p AND b.key = $k ORDER BY r.version;
+            """,
+            ("$e", scope.Environment), ("$p", scope.Principal), ("$k", key));
+        using var reader = command.ExecuteReader();
+        var revisions = new List<CoreRevision>();
+        while (reader.Read())
+        {
+            revisions.Add(new CoreRevision(
+                key, reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                FromMs(reader.GetInt64(5)), reader.GetString(6), NullableString(reader, 7), NullableString(reader, 8)));
+        }
+
+        return Task.FromResult<IReadOnlyList<CoreRevision>>(revisions);
+    }
+
+    public Task<CoreWriteOutcome> WriteCoreAsync(
+        MemoryWrite write, string key, string value, long? expectedVersion, int maxBlocks, CancellationToken cancellationToken = default) =>
+        Task.FromResult(database.Write(connection => new SqliteCoreWriter(connection, write).Write(key, value, expectedVersion, maxBlocks)));
+
+    public Task<string> AppendPassageAsync(MemoryWrite write, string content, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
+        Task.FromResult(database.Write(connection =>
+        {
+            SqliteWriteBudget.Enforce(connection, write);
+            return SqlitePassageWriter.Insert(connection, write, content, tags).PublicId;
+        }));
+
+    public Task<string> ArchiveCoreBlockAsync(MemoryWrite write, string key, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
+        Task.FromResult(database.Write(connection => new SqliteCoreWriter(connection, write).Archive(key, tags)));
+
+    public Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default) =>
+        Task.FromResult(search.Rank(scope, query, cap));
+
+    public Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default) =>
+        Task.FromResult(loader.Load(scope, refs, maxContentChars));
+
+    public Task<MemoryHit?> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(loader.LoadPassage(scope, id));
+
+    internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    internal static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    internal static DataEnvException NotFound(string key) => new(
+        ErrorCodes.NotFound,
+        $"Core block '{key}' does not exist or is already empty.",
+        new Dictionary<string, object?> { ["key"] = key });
+}

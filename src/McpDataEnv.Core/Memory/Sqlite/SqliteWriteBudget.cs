@@ -1,0 +1,51 @@
+using McpDataEnv.Core.Errors;
+using Microsoft.Data.Sqlite;
+
+namespace McpDataEnv.Core.Memory.Sqlite;
+
+/// <summary>
+/// The per-principal write rate limit, kept in the store and checked inside the write transaction, so it holds across
+/// processes. A sliding-window counter: this minute's count plus the previous minute's, weighted by how much of it
+/// still lies within the last 60 seconds. O(1) per write, whatever the limit.
+/// </summary>
+internal static class SqliteWriteBudget
+{
+    private const long MinuteMs = 60_000;
+
+    public static void Enforce(SqliteConnection connection, MemoryWrite write)
+    {
+        if (write.WritesPerMinute <= 0)
+        {
+            return;
+        }
+
+        var atMs = write.At.ToUnixTimeMilliseconds();
+        var minute = atMs / MinuteMs;
+        var principal = write.Scope.Principal;
+        var previous = Count(connection, principal, minute - 1);
+        var current = Count(connection, principal, minute);
+        var previousWeight = 1.0 - ((double)(atMs % MinuteMs) / MinuteMs);
+        if (current + (previous * previousWeight) >= write.WritesPerMinute)
+        {
+            throw new DataEnvException(
+                ErrorCodes.RateLimited,
+                $"Too many memory writes: the limit is {write.WritesPerMinute} per minute per principal. Wait a minute, and combine small notes into one passage.",
+                new Dictionary<string, object?> { ["limit_per_minute"] = write.WritesPerMinute, ["retry_after_seconds"] = 60 });
+        }
+
+        SqliteMemoryDatabase.Execute(
+            connection,
+            """
+            INSERT INTO write_counts(principal, minute, count) VALUES ($p, $m, 1)
+            ON CONFLICT(principal, minute) DO UPDATE SET count = count + 1;
+            DELETE FROM write_counts WHERE principal = $p AND minute < $m - 1;
+            """,
+            ("$p", principal), ("$m", minute));
+    }
+
+    private static long Count(SqliteConnection connection, string principal, long minute) =>
+        Convert.ToInt64(SqliteMemoryDatabase.Scalar(
+            connection,
+            "SELECT coalesce((SELECT count FROM write_counts WHERE principal = $p AND minute = $m), 0);",
+            ("$p", principal), ("$m", minute)));
+}
