@@ -1,5 +1,6 @@
 using McpDataEnv.Core.Backends;
 using McpDataEnv.Core.Environments;
+using McpDataEnv.Core.Governance.Audit;
 using McpDataEnv.Core.Sql;
 
 namespace McpDataEnv.Hosting;
@@ -29,5 +30,16 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
 
     public SchemaDescriber Schema { get; }
 
-    public ValueTask DisposeAsync() => Backend.DisposeAsync();
+    /// <summary>The audit trail every tool call appends to (null: not audited, e.g. in unit tests).</summary>
+    public IAuditLog? Audit { get; init; }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Audit is not null)
+        {
+            await Audit.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Backend.DisposeAsync().ConfigureAwait(false);
+    }
 }
