@@ -65,7 +65,7 @@ public static class EnvironmentBootstrap
         var definition = environment.Policy.FindRole(roleName) ?? throw new DataEnvException(
             ErrorCodes.InvalidArgument,
             $"Unknown role '{roleName}'. Roles in safety_policy.md: {string.Join(", ", environment.Policy.Roles.Keys)}.");
-        var access = PolicyAccessScope.ForRole(environment.Policy, roleName, principalName);
+        var access = PolicyAccessScope.ForRole(environment.Policy, roleName, principalName, environment.Schema);
         return new CallerContext(new Principal(principalName, roleName), definition, access);
     }
 }

@@ -1,6 +1,8 @@
 using McpDataEnv.Core.Backends;
 using McpDataEnv.Core.Environments;
 using McpDataEnv.Core.Governance.Audit;
+using McpDataEnv.Core.Governance.Plans;
+using McpDataEnv.Core.Governance.Requests;
 using McpDataEnv.Core.Sql;
 
 namespace McpDataEnv.Hosting;
@@ -18,6 +20,8 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
         Gate = gate;
         Queries = new ReadOnlyQueryService(gate, backend, environment.Limits);
         Schema = new SchemaDescriber(environment, backend, backend.Dialect);
+        Plans = new PlanGate(environment.Governance, PlanTokens.FromEnvironment());
+        Requests = new RequestChecker(environment, Plans);
     }
 
     public EnvironmentDefinition Environment { get; }
@@ -29,6 +33,12 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
     public ReadOnlyQueryService Queries { get; }
 
     public SchemaDescriber Schema { get; }
+
+    /// <summary>Plans (<c>governance.require_plan</c>): every execution tool narrows its scope with <see cref="PlanGate.ScopeFor"/>.</summary>
+    public PlanGate Plans { get; }
+
+    /// <summary>The pre-flight check behind <c>check_request</c>.</summary>
+    public RequestChecker Requests { get; }
 
     /// <summary>The audit trail every tool call appends to (null: not audited, e.g. in unit tests).</summary>
     public IAuditLog? Audit { get; init; }

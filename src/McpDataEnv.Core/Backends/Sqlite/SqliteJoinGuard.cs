@@ -24,6 +24,8 @@ internal static class SqliteJoinGuard
         }
 
         var tokens = lex.Tokens;
+        var named = new HashSet<string>(tokens.Select(Name).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+        var joined = new Lazy<LiveSchema>(() => new LiveSchema([.. schema().Tables.Where(t => named.Contains(t.Name))]));
         for (var i = 0; i < tokens.Count; i++)
         {
             if (IsName(tokens[i], "main") && i + 2 < tokens.Count && tokens[i + 1].Kind == SqlTokenKind.Dot
@@ -37,14 +39,14 @@ internal static class SqliteJoinGuard
             {
                 for (var j = i + 2; j < tokens.Count && tokens[j].Kind != SqlTokenKind.CloseParen; j++)
                 {
-                    if (Name(tokens[j]) is { } column && FirstDenial(scope, schema(), column) is { } denial)
+                    if (Name(tokens[j]) is { } column && FirstDenial(scope, joined.Value, column) is { } denial)
                     {
                         throw Denied(denial);
                     }
                 }
             }
 
-            if (tokens[i].IsWord("natural") && FirstDenial(scope, schema(), null) is { } any)
+            if (tokens[i].IsWord("natural") && FirstDenial(scope, joined.Value, null) is { } any)
             {
                 throw Denied(any with { Message = $"NATURAL joins compare columns implicitly and role '{scope.Role}' may not read {any.Table}.{any.Column}. Write JOIN ... ON with explicit columns." });
             }
