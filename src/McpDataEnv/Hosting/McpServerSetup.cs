@@ -28,6 +28,7 @@ public static class McpServerSetup
             })
             .WithTools(tools.Select(name => ToolCatalog.All[name]), ToolJson.Options)
             .WithResources<EnvironmentResources>()
+            .WithPrompts<Prompts.AnalyzePrompt>()
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallArguments.Filter));
     }
 
