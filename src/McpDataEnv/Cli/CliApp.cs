@@ -14,6 +14,7 @@ public static class CliApp
             CheckCommand.Create(),
             CallCommand.Create(),
             AuditCommand.Create(),
+            GrantsCommand.Create(),
         };
         return root;
     }

@@ -12,6 +12,8 @@ public sealed class PlannedAccessScope(IAccessScope inner, Plan plan) : IAccessS
 
     public IReadOnlyDictionary<string, string> RowFilters => inner.RowFilters;
 
+    public IReadOnlyDictionary<string, string> Attributes => inner.Attributes;
+
     public Plan Plan => plan;
 
     public AccessDenial? CheckRead(string table, string column) =>
