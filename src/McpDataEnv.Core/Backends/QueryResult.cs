@@ -12,4 +12,11 @@ public sealed record QueryResult(
     IReadOnlyList<ResultColumn> Columns,
     IReadOnlyList<object?[]> Rows,
     bool Truncated,
-    double ElapsedMs);
+    double ElapsedMs)
+{
+    /// <summary>
+    /// What the engine reported the statement reads (table, column), distinct, unordered; empty when the
+    /// backend does not report it. Plans compare it against their declared scope.
+    /// </summary>
+    public IReadOnlyList<ColumnRead> Reads { get; init; } = [];
+}

@@ -3,7 +3,7 @@ namespace McpDataEnv.Core.Environments;
 /// <summary>The schema as a role may see it: the engine's facts merged with schema.yaml's annotations.</summary>
 public sealed record DescribedSchema(string Environment, string Dialect, IReadOnlyList<DescribedTable> Tables);
 
-/// <param name="RowCount">Exact on SQLite; the planner's estimate on PostgreSQL.</param>
+/// <param name="RowCount">Exact on SQLite; the planner's estimate on PostgreSQL; -1 when rows are filtered for the role (the total is not shown).</param>
 public sealed record DescribedTable(
     string Name,
     string Description,

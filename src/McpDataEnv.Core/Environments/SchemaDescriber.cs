@@ -63,6 +63,13 @@ public sealed class SchemaDescriber
             .Select(fk => new DescribedForeignKey(fk.Columns, fk.ReferencedTable, fk.ReferencedColumns))
             .ToList();
         var description = annotation?.Description ?? table.Comment ?? string.Empty;
+        if (access.RowFilters.ContainsKey(table.Name))
+        {
+            // The whole table's row count would reveal the size of what the filter hides.
+            description = $"{description} Rows are filtered for your role: queries see only your scope, and totals are totals of that scope.".TrimStart();
+            return new DescribedTable(table.Name, description, -1, columns, table.PrimaryKey, foreignKeys);
+        }
+
         return new DescribedTable(table.Name, description, table.RowCount, columns, table.PrimaryKey, foreignKeys);
     }
 

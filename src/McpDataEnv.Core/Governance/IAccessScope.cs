@@ -20,6 +20,18 @@ public interface IAccessScope
     /// columns, with attributes already bound. Backends enforce them in the engine.
     /// </summary>
     IReadOnlyDictionary<string, string> RowFilters { get; }
+
+    /// <summary>
+    /// The principal's attributes that row filters bind (e.g. region: EMEA). PostgreSQL passes them to its
+    /// row-level security policies as transaction-local settings (<c>mcpdataenv.attr.&lt;name&gt;</c>).
+    /// </summary>
+    IReadOnlyDictionary<string, string> Attributes => EmptyAttributes.Instance;
+}
+
+/// <summary>The attributes of a scope that carries none.</summary>
+internal static class EmptyAttributes
+{
+    public static readonly IReadOnlyDictionary<string, string> Instance = new Dictionary<string, string>();
 }
 
 /// <param name="Rule">Policy rule id, e.g. <c>analyst.deny_columns</c>.</param>

@@ -36,6 +36,8 @@ public sealed class PolicyAccessScope : IAccessScope
 
     public IReadOnlyDictionary<string, string> RowFilters { get; }
 
+    public IReadOnlyDictionary<string, string> Attributes => role.Attributes;
+
     /// <summary>The scope for <paramref name="roleName"/>; an unknown role is an <see cref="ErrorCodes.InvalidArgument"/> error.</summary>
     public static PolicyAccessScope ForRole(SafetyPolicy policy, string roleName, string principal, SchemaAnnotations? schema = null)
     {

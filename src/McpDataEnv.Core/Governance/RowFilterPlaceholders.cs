@@ -16,6 +16,10 @@ internal static partial class RowFilterPlaceholders
                 ? SqlLiteral.Quote(value)
                 : m.Value);
 
+    /// <summary>Replaces each placeholder with SQL of the caller's choosing (e.g. a session-setting lookup).</summary>
+    public static string Replace(string predicate, Func<string, string> replacement) =>
+        Tokens().Replace(predicate, m => m.Groups["name"].Success ? replacement(m.Groups["name"].Value) : m.Value);
+
     [GeneratedRegex(@"'(?:[^']|'')*'|""(?:[^""]|"""")*""|::|(?<![\w:]):(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex Tokens();
 }

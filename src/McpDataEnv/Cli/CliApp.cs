@@ -13,6 +13,8 @@ public static class CliApp
             SeedCommand.Create(),
             CheckCommand.Create(),
             CallCommand.Create(),
+            AuditCommand.Create(),
+            GrantsCommand.Create(),
         };
         return root;
     }

@@ -46,6 +46,11 @@ public static class SeedCommand
         try
         {
             await EnvironmentBootstrap.SeedAsync(runtime, scale, cancellationToken).ConfigureAwait(false);
+            if (runtime.Backend is Core.Backends.Postgres.PostgresBackend postgres)
+            {
+                // Grants and row-level security from the safety policy, so row filters hold in the engine.
+                await postgres.ApplyAdminScriptAsync(environment.Policy, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (DataEnvException error)
         {

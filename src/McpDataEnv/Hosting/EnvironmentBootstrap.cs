@@ -3,6 +3,7 @@ using McpDataEnv.Core.Demo;
 using McpDataEnv.Core.Environments;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
+using McpDataEnv.Core.Governance.Audit;
 using McpDataEnv.Core.Sql;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
@@ -35,8 +36,11 @@ public static class EnvironmentBootstrap
         var cache = new MemoryCache(new MemoryCacheOptions());
         var backend = BackendRegistry.Create(environment.Database, cache, loggers);
         var gate = new ReadOnlySqlGate();
-        return new EnvironmentRuntime(environment, backend, gate);
+        return new EnvironmentRuntime(environment, backend, gate) { Audit = new JsonlAuditLog(AuditPath(environment)) };
     }
+
+    /// <summary>Where the environment's audit trail lives: <c>&lt;env&gt;/data/audit.jsonl</c>.</summary>
+    public static string AuditPath(EnvironmentDefinition environment) => Path.Combine(environment.DataPath, "audit.jsonl");
 
     /// <summary>Builds the embedded demo database when it is missing (never overwrites existing data).</summary>
     public static async Task EnsureSeededAsync(EnvironmentRuntime runtime, TextWriter status, CancellationToken cancellationToken)
@@ -61,7 +65,7 @@ public static class EnvironmentBootstrap
         var definition = environment.Policy.FindRole(roleName) ?? throw new DataEnvException(
             ErrorCodes.InvalidArgument,
             $"Unknown role '{roleName}'. Roles in safety_policy.md: {string.Join(", ", environment.Policy.Roles.Keys)}.");
-        var access = PolicyAccessScope.ForRole(environment.Policy, roleName, principalName);
+        var access = PolicyAccessScope.ForRole(environment.Policy, roleName, principalName, environment.Schema);
         return new CallerContext(new Principal(principalName, roleName), definition, access);
     }
 }

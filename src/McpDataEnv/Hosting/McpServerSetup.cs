@@ -27,7 +27,9 @@ public static class McpServerSetup
                 options.ServerInstructions = ServerInstructions.Build(runtime.Environment, schema, instructionCaller, tools);
             })
             .WithTools(tools.Select(name => ToolCatalog.All[name]), ToolJson.Options)
-            .WithResources<EnvironmentResources>();
+            .WithResources<EnvironmentResources>()
+            .WithPrompts<Prompts.AnalyzePrompt>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallArguments.Filter));
     }
 
     private static Core.Backends.LiveSchema? TryReadSchema(EnvironmentRuntime runtime)

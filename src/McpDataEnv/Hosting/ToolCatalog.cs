@@ -9,6 +9,7 @@ public static class ToolCatalog
     {
         [DescribeSchemaTool.Name] = typeof(DescribeSchemaTool),
         [RunReadonlySqlTool.Name] = typeof(RunReadonlySqlTool),
+        [CheckRequestTool.Name] = typeof(CheckRequestTool),
     };
 
     /// <summary>The tools the environment enables that this build implements, in a stable order.</summary>

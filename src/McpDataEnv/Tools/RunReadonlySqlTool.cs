@@ -20,12 +20,14 @@ public sealed class RunReadonlySqlTool
         ToolRunner runner,
         [Description("One read-only SQL query in the environment's dialect (see describe_schema).")] string sql,
         [Description("Maximum rows to return (default and cap come from the environment).")] int? max_rows = null,
+        [Description("The plan_id from check_request; required when the environment requires plans.")] string? plan_id = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
         {
+            var access = runner.Runtime.Plans.ScopeFor(plan_id, caller.Access);
             var result = await runner.Runtime.Queries
-                .RunAsync(sql, max_rows, caller.Access, caller.Role.MaxRows, cancellationToken)
+                .RunAsync(sql, max_rows, access, caller.Role.MaxRows, cancellationToken)
                 .ConfigureAwait(false);
             var answer = RunReadonlySqlResult.From(result);
             return ToolOutcome.Success(answer, ResultText.ForQuery(answer));

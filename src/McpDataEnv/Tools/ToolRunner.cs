@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Hosting;
@@ -10,7 +11,8 @@ namespace McpDataEnv.Tools;
 /// The frame around every tool call: resolves the caller from the connection, applies the
 /// role's tool allow-list, and keeps the two error channels apart — what the model can fix
 /// becomes an <c>isError</c> result with a stable code; anything else is logged and reported
-/// generically, so no stack trace, path or secret reaches the client.
+/// generically, so no stack trace, path or secret reaches the client. Every call, whatever its
+/// outcome, appends one entry to the environment's audit trail.
 /// </summary>
 public sealed class ToolRunner
 {
@@ -32,19 +34,25 @@ public sealed class ToolRunner
         Func<CallerContext, Task<CallToolResult>> body,
         CancellationToken cancellationToken)
     {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        CallerContext? caller = null;
         try
         {
-            var caller = _callers.Resolve(user);
+            caller = _callers.Resolve(user);
             if (!caller.MayUse(tool))
             {
                 throw new DataEnvException(ErrorCodes.ToolDisabled, $"Role '{caller.Principal.Role}' may not use {tool}.");
             }
 
-            return await body(caller).ConfigureAwait(false);
+            var result = await body(caller).ConfigureAwait(false);
+            await AuditAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, result, null)).ConfigureAwait(false);
+            return result;
         }
         catch (DataEnvException error)
         {
             _logger.LogInformation("{Tool} refused: {Code}", tool, error.Code);
+            await TryAuditAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, error)).ConfigureAwait(false);
             return ToolOutcome.Refusal(error);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -54,7 +62,30 @@ public sealed class ToolRunner
         catch (Exception fault)
         {
             _logger.LogError(fault, "{Tool} failed with an internal error", tool);
+            await TryAuditAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, fault)).ConfigureAwait(false);
             return ToolOutcome.Refusal(new DataEnvException(ErrorCodes.Internal, "The server hit an internal error running this tool; it was logged. Try again, or simplify the request."));
+        }
+    }
+
+    // A failed append is an internal fault: thrown from the success path it withholds the result
+    // (nothing leaves unaudited); from a refusal path it is only logged.
+    private async Task AuditAsync(Core.Governance.Audit.AuditEvent entry)
+    {
+        if (Runtime.Audit is { } audit)
+        {
+            await audit.AppendAsync(entry).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TryAuditAsync(Core.Governance.Audit.AuditEvent entry)
+    {
+        try
+        {
+            await AuditAsync(entry).ConfigureAwait(false);
+        }
+        catch (Exception fault)
+        {
+            _logger.LogError(fault, "Appending to the audit trail failed");
         }
     }
 }

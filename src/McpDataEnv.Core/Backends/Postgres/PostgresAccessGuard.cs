@@ -11,11 +11,11 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// </summary>
 /// <remarks>
 /// Limits: partitions are reported under their own names, not the parent's; a function that reads tables by
-/// itself (not visible in the plan) is stopped by the function guard, not here. Row filters are not applied
-/// on PostgreSQL yet: a query touching a table with a row filter is refused (fail closed) until they are
-/// enforced in the engine (row-level security with session settings is the intended seam).
+/// itself (not visible in the plan) is stopped by the function guard, not here. Row filters are enforced by the
+/// engine's row-level security (<see cref="PostgresAdminScript"/>), which binds only the reader role: a query on a
+/// filtered table is refused (fail closed) unless a reader role is configured and the table has our policy.
 /// </remarks>
-internal sealed class PostgresAccessGuard(string schema)
+internal sealed class PostgresAccessGuard(string schema, string? readerRole = null)
 {
     // Catalogs holding secrets or sampled row values that would bypass column checks.
     private static readonly HashSet<string> SecretCatalogs = new(StringComparer.Ordinal)
@@ -33,10 +33,10 @@ internal sealed class PostgresAccessGuard(string schema)
             {
                 throw Denied(new AccessDenial(table, "", "postgres.secret_catalog", $"The catalog {table} is never readable through this server."));
             }
-            if (access.RowFilters.ContainsKey(table))
+            if (access.RowFilters.ContainsKey(table) && !await RowSecurityEnforcedAsync(connection, relation, ct))
             {
                 throw Denied(new AccessDenial(table, "", "postgres.row_filter",
-                    $"Your role reads {table} under a row filter, which this PostgreSQL backend cannot apply yet."));
+                    $"Your role reads {table} under a row filter, and the database does not enforce it (row-level security is not set up). Ask the operator to apply `mcpdataenv grants`."));
             }
             var all = await ColumnsOfAsync(connection, relation, ct);
             var columns = new HashSet<string>(read.Qualified, StringComparer.Ordinal);
@@ -47,6 +47,22 @@ internal sealed class PostgresAccessGuard(string schema)
                 if (access.CheckRead(table, column) is { } denial) throw Denied(denial);
             }
         }
+    }
+
+    private async Task<bool> RowSecurityEnforcedAsync(NpgsqlConnection connection, PostgresRelation relation, CancellationToken ct)
+    {
+        if (readerRole is null)
+        {
+            return false; // queries run as the owner, whom row-level security does not bind
+        }
+
+        await using var cmd = new NpgsqlCommand(
+            "SELECT c.relrowsecurity AND EXISTS (SELECT 1 FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid AND p.polname = $3) " +
+            "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2", connection)
+        {
+            Parameters = { new() { Value = relation.Schema }, new() { Value = relation.Name }, new() { Value = PostgresAdminScript.PolicyName } },
+        };
+        return await cmd.ExecuteScalarAsync(ct) is true;
     }
 
     private static DataEnvException Denied(AccessDenial denial) => new(

@@ -79,6 +79,35 @@ public sealed class PostgresBackend : IDataBackend
         logger.LogInformation("Seeded PostgreSQL schema {Schema}", schema);
     }
 
+    /// <summary>
+    /// Runs the admin script (<see cref="PostgresAdminScript"/>) for <paramref name="policy"/> in one transaction with the
+    /// configured connection (which must own the tables); no-op without a reader role.
+    /// </summary>
+    public async Task ApplyAdminScriptAsync(Governance.SafetyPolicy policy, CancellationToken cancellationToken)
+    {
+        if (readerRole is null)
+        {
+            return;
+        }
+
+        var live = await ReadSchemaAsync(refresh: true, cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var statement in PostgresAdminScript.Statements(schema, readerRole, policy, live))
+        {
+            await using var cmd = new NpgsqlCommand(statement, connection, tx);
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The reader role queries switch to, or null when none is configured.</summary>
+    public string? ReaderRole => readerRole;
+
+    /// <summary>The schema holding the environment's tables.</summary>
+    public string Schema => schema;
+
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         try

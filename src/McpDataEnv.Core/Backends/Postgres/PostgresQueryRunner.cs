@@ -13,7 +13,7 @@ namespace McpDataEnv.Core.Backends.Postgres;
 internal sealed class PostgresQueryRunner(string schema, string? readerRole)
 {
     private const string Cursor = "mcpdataenv_cursor";
-    private readonly PostgresAccessGuard accessGuard = new(schema);
+    private readonly PostgresAccessGuard accessGuard = new(schema, readerRole);
 
     public async Task<QueryResult> RunAsync(NpgsqlConnection connection, QueryRequest request, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole)
         var textFunctions = PostgresFunctionCalls.Find(request.Sql);
         PostgresFunctionPolicy.RefuseDenied(textFunctions);
 
-        await using (var setup = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout))
+        await using (var setup = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access))
         {
             await setup.ExecuteNonQueryAsync(ct);
         }

@@ -7,12 +7,12 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// Opens the per-query transaction: <c>BEGIN READ ONLY</c>, then one <c>SELECT set_config(..., true)</c>
 /// (transaction-local, like <c>SET LOCAL</c>) for the timeouts, the pinned <c>search_path</c>
 /// (<c>schema, pg_catalog, pg_temp</c>: no <c>public</c>, temp objects last), stable output formats and,
-/// when configured, the reader role. Being a query, it also takes the transaction's snapshot, after which
+/// the caller's role and attributes for row-level security and, when configured, the reader role. Being a query, it also takes the transaction's snapshot, after which
 /// PostgreSQL refuses <c>SET TRANSACTION READ WRITE</c> (25001).
 /// </summary>
 internal static class PostgresSessionSetup
 {
-    public static NpgsqlBatch Create(NpgsqlConnection connection, string schema, string? readerRole, TimeSpan timeout)
+    public static NpgsqlBatch Create(NpgsqlConnection connection, string schema, string? readerRole, TimeSpan timeout, Governance.IAccessScope? access = null)
     {
         var ms = ((long)Math.Max(1, timeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
         var settings = new List<(string Name, string Value)>
@@ -27,6 +27,13 @@ internal static class PostgresSessionSetup
             ("extra_float_digits", "3"),
             ("bytea_output", "hex"),
         };
+        if (access is not null)
+        {
+            // What the row-level security policies read (PostgresAdminScript): set by the server, transaction-local.
+            settings.Add((PostgresAdminScript.RoleSetting, access.Role));
+            settings.AddRange(access.Attributes.Select(a => (PostgresAdminScript.AttributeSetting(a.Key), a.Value)));
+        }
+
         if (readerRole is not null) settings.Add(("role", readerRole));
 
         var setup = new NpgsqlBatchCommand(

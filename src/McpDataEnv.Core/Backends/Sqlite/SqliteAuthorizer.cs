@@ -25,7 +25,15 @@ internal sealed class SqliteAuthorizer
         "sqlar_compress", "sqlar_uncompress", "sqlite_dbpage", "lsmode", "shell_add_schema",
     };
 
+    private readonly IReadOnlySet<string> _shadowed;
+    private readonly HashSet<ColumnRead> _reads = [];
     private IAccessScope? _scope;
+
+    /// <param name="shadowed">Tables this connection filters through TEMP views of the same name.</param>
+    public SqliteAuthorizer(IReadOnlySet<string>? shadowed = null) => _shadowed = shadowed ?? new HashSet<string>();
+
+    /// <summary>Every (table, column) the current statement reads as the caller sees it (views' internals excluded).</summary>
+    public IReadOnlyCollection<ColumnRead> Reads => _reads;
 
     /// <summary>The first access denial seen during the current prepare, if any.</summary>
     public AccessDenial? Denial { get; private set; }
@@ -42,6 +50,7 @@ internal sealed class SqliteAuthorizer
         Denial = null;
         Refusal = null;
         Fault = null;
+        _reads.Clear();
     }
 
     /// <summary>Disarms it: with no scope every action is denied.</summary>
@@ -55,7 +64,7 @@ internal sealed class SqliteAuthorizer
         var self = (SqliteAuthorizer)state;
         try
         {
-            return self.Decide(action, first, second);
+            return self.Decide(action, first, second, database, view);
         }
         catch (Exception e)
         {
@@ -65,7 +74,7 @@ internal sealed class SqliteAuthorizer
         }
     }
 
-    private int Decide(int action, string? first, string? second)
+    private int Decide(int action, string? first, string? second, string? database, string? view)
     {
         if (_scope is null)
         {
@@ -78,7 +87,7 @@ internal sealed class SqliteAuthorizer
             case raw.SQLITE_RECURSIVE:
                 return Ok;
             case raw.SQLITE_READ:
-                return CheckRead(first ?? string.Empty, second ?? string.Empty);
+                return CheckRead(first ?? string.Empty, second ?? string.Empty, database, view);
             case raw.SQLITE_FUNCTION:
                 return second is not null && DeniedFunctions.Contains(second) ? Refuse($"the function {second}()") : Ok;
             default:
@@ -88,14 +97,57 @@ internal sealed class SqliteAuthorizer
 
     // An empty column means the engine touches the table without reading a column (count(*)):
     // the scope still sees it, so a table-level denial holds.
-    private int CheckRead(string table, string column)
+    private int CheckRead(string table, string column, string? database, string? view)
     {
+        if (_shadowed.Count > 0 && RowFilterRead(table, database, view) is { } verdict)
+        {
+            return verdict;
+        }
+
+        _reads.Add(new ColumnRead(table, column));
         var denial = _scope!.CheckRead(table, column);
         if (denial is null)
         {
             return Ok;
         }
 
+        Denial ??= denial;
+        return Deny;
+    }
+
+    // With row filters, base-table reads are legitimate only inside one of this connection's TEMP
+    // views (SQLite names the view responsible); the caller's read of the view itself (database
+    // "temp") is checked like a table read. Anything else would bypass the filter: main.orders,
+    // an operator's view in main over a filtered table, or the temp catalog that holds the predicates.
+    private int? RowFilterRead(string table, string? database, string? view)
+    {
+        if (string.Equals(database, "main", StringComparison.OrdinalIgnoreCase) && view is not null && _shadowed.Contains(view))
+        {
+            if (!table.Equals(view, StringComparison.OrdinalIgnoreCase))
+            {
+                return Ok;
+            }
+
+            _reads.Add(new ColumnRead(table, string.Empty));
+            return _scope!.CheckRead(table, string.Empty) is { } denial ? DenyWith(denial) : Ok;
+        }
+
+        if (string.Equals(database, "temp", StringComparison.OrdinalIgnoreCase))
+        {
+            return _shadowed.Contains(table) ? null : Refuse("a read of the temp schema");
+        }
+
+        return _shadowed.Contains(table) ? DenyWith(BypassDenial(table)) : null;
+    }
+
+    private AccessDenial BypassDenial(string table) => new(
+        table,
+        string.Empty,
+        $"{_scope!.Role}.row_filters",
+        $"Rows of {table} are filtered for role '{_scope.Role}'; read it by its plain name ({table}), not schema-qualified or through another view.");
+
+    private int DenyWith(AccessDenial denial)
+    {
         Denial ??= denial;
         return Deny;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using McpDataEnv.Core.Demo;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
@@ -15,7 +16,8 @@ namespace McpDataEnv.Core.Backends.Sqlite;
 public sealed class SqliteBackend : IDataBackend
 {
     private readonly string _path;
-    private readonly SqliteConnectionPool _pool;
+    private readonly ConcurrentDictionary<string, SqliteConnectionPool> _pools = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots;
     private readonly SqliteSchemaCache _schema;
     private readonly ILogger _logger;
 
@@ -30,7 +32,8 @@ public sealed class SqliteBackend : IDataBackend
         }
 
         _path = databasePath;
-        _pool = new SqliteConnectionPool(databasePath, maxConcurrentQueries > 0 ? maxConcurrentQueries : Math.Max(4, 2 * Environment.ProcessorCount));
+        var size = maxConcurrentQueries > 0 ? maxConcurrentQueries : Math.Max(4, 2 * Environment.ProcessorCount);
+        _slots = new SemaphoreSlim(size, size);
         _schema = new SqliteSchemaCache(databasePath, schemaCache);
         _logger = logger ?? (ILogger)NullLogger.Instance;
         SqliteNative.EnsureInitialised();
@@ -42,9 +45,11 @@ public sealed class SqliteBackend : IDataBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.MaxRows);
-        SqliteRowFilterSeam.Apply(request.Access);
         EnsureFileExists();
-        var connection = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        var views = SqliteShadowViews.For(request.Access);
+        SqliteJoinGuard.Check(request.Sql, request.Access, views, () => _schema.Get(refresh: false));
+        var pool = _pools.GetOrAdd(views.Key, _ => new SqliteConnectionPool(_path, _slots, views));
+        var connection = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
         var reusable = false;
         try
         {
@@ -61,7 +66,7 @@ public sealed class SqliteBackend : IDataBackend
         finally
         {
             // A connection that saw sqlite3_interrupt may carry the flag into its next prepare: close it.
-            _pool.Return(connection, reusable);
+            pool.Return(connection, reusable);
         }
     }
 
@@ -77,7 +82,11 @@ public sealed class SqliteBackend : IDataBackend
     public Task SeedAsync(RetailDataset dataset, CancellationToken cancellationToken)
     {
         SqliteSeeder.Write(_path, dataset, cancellationToken);
-        _pool.Reset();
+        foreach (var pool in _pools.Values)
+        {
+            pool.Reset();
+        }
+
         _schema.Invalidate();
         _logger.LogInformation("Seeded the SQLite demo database with {Orders} orders", dataset.Orders.Count);
         return Task.CompletedTask;
@@ -99,7 +108,11 @@ public sealed class SqliteBackend : IDataBackend
 
     public ValueTask DisposeAsync()
     {
-        _pool.Dispose();
+        foreach (var pool in _pools.Values)
+        {
+            pool.Dispose();
+        }
+
         return ValueTask.CompletedTask;
     }
 

@@ -4,12 +4,14 @@ namespace McpDataEnv.Core.Backends.Sqlite;
 
 /// <summary>
 /// A small pool of <see cref="SqliteReadConnection"/>s: opening is cheap but each new connection
-/// re-parses the schema on first use, so warm connections are kept. At most <c>size</c> queries run at once.
+/// re-parses the schema on first use, so warm connections are kept. One pool per row-filter set
+/// (<see cref="SqliteShadowViews"/>), so roles never share a connection; <paramref name="slots"/> is shared
+/// by all pools of a backend and bounds the queries running at once.
 /// </summary>
-internal sealed class SqliteConnectionPool(string path, int size) : IDisposable
+internal sealed class SqliteConnectionPool(string path, SemaphoreSlim slots, SqliteShadowViews views) : IDisposable
 {
     private readonly ConcurrentBag<SqliteReadConnection> _idle = [];
-    private readonly SemaphoreSlim _slots = new(size, size);
+    private readonly SemaphoreSlim _slots = slots;
     private int _generation;
     private bool _disposed;
 
@@ -19,7 +21,7 @@ internal sealed class SqliteConnectionPool(string path, int size) : IDisposable
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _idle.TryTake(out var connection) ? connection : SqliteReadConnection.Open(path, Volatile.Read(ref _generation));
+            return _idle.TryTake(out var connection) ? connection : SqliteReadConnection.Open(path, Volatile.Read(ref _generation), views);
         }
         catch
         {

@@ -20,7 +20,7 @@ internal static class SqliteQueryRunner
         {
             using var stmt = Prepare(connection, request.Sql, interrupter, request, cancellationToken);
             var result = SqliteRowCollector.Collect(connection.Db, stmt, request, () => Interrupted(interrupter, request, cancellationToken));
-            return result with { ElapsedMs = clock.Elapsed.TotalMilliseconds };
+            return result with { ElapsedMs = clock.Elapsed.TotalMilliseconds, Reads = [.. connection.Authorizer.Reads] };
         }
         finally
         {
