@@ -50,7 +50,7 @@ public sealed class HttpCallerResolver : ICallerResolver
         }
 
         // Same construction as the stdio caller (EnvironmentBootstrap.CreateCaller), so both transports enforce alike.
-        var access = new PolicyAccessScope(role, name);
+        var access = new PolicyAccessScope(role, name, _runtime.Environment.Schema);
         return new CallerContext(new Principal(name, roleName), role, access);
     }
 }
