@@ -1,5 +1,7 @@
 using McpDataEnv.Core.Backends;
 using McpDataEnv.Core.Environments;
+using McpDataEnv.Core.Metrics;
+using McpDataEnv.Core.Scripting;
 using McpDataEnv.Core.Sql;
 
 namespace McpDataEnv.Hosting;
@@ -17,6 +19,10 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
         Gate = gate;
         Queries = new ReadOnlyQueryService(gate, backend, environment.Limits);
         Schema = new SchemaDescriber(environment, backend, backend.Dialect);
+        if (environment.IsToolEnabled(KnownTools.RunScript) || environment.IsToolEnabled(KnownTools.TriangulateMetric))
+        {
+            Sandbox = new ScriptSandbox(environment.Scripts);
+        }
     }
 
     public EnvironmentDefinition Environment { get; }
@@ -29,5 +35,26 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
 
     public SchemaDescriber Schema { get; }
 
-    public ValueTask DisposeAsync() => Backend.DisposeAsync();
+    /// <summary>The pool of sandbox workers, when the environment enables a tool that runs scripts.</summary>
+    public ScriptSandbox? Sandbox { get; }
+
+    public TriangulationEngine Triangulation { get; } = new();
+
+    /// <summary>The sandbox, or a clear refusal when the environment does not enable scripts.</summary>
+    public ScriptSandbox RequireSandbox() => Sandbox ?? throw new Core.Errors.DataEnvException(
+        Core.Errors.ErrorCodes.ToolDisabled, "Scripts are not enabled in this environment (environment.yaml: tools).");
+
+    /// <summary>A sql() bridge for one caller: the same gate, engine checks and access scope as run_readonly_sql.</summary>
+    public ISqlBridge SqlBridgeFor(CallerContext caller) =>
+        new QueryServiceSqlBridge(Queries, caller.Access, Environment.Scripts.MaxSqlRowsPerCall);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Backend.DisposeAsync().ConfigureAwait(false);
+    }
 }
