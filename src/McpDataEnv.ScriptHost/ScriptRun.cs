@@ -19,22 +19,22 @@ internal sealed class ScriptRun(string id, string code, string? inputsJson, RunL
         if (SourceNesting.Measure(code) > SourceNesting.MaxDepth)
             throw new ScriptFailure("script_syntax", $"The script nests brackets more than {SourceNesting.MaxDepth} levels deep. Flatten it into variables and functions.");
 
-        var engine = new Engine(o => o
+        Options? options = null;
+        var engine = new Engine(o => RunGuard.Configure(options = o
             .Culture(CultureInfo.InvariantCulture)
             .LocalTimeZone(TimeZoneInfo.Utc)
             .Strict(false)
             .MaxStatements(limits.MaxStatements)
             .TimeoutInterval(TimeSpan.FromMilliseconds(limits.TimeoutMs))
-            .LimitRecursion(limits.MaxRecursion)
-            .DebugMode());
-        using var guard = new RunGuard(engine, limits.AllocationBudgetBytes, MaxStackBytes);
+            .LimitRecursion(limits.MaxRecursion)));
+        using var guard = new RunGuard(engine, options!, limits.AllocationBudgetBytes, MaxStackBytes);
         var logs = new LogCapture(limits);
         var sql = new SqlFunction(id, channel, limits, guard);
         new BuiltinPatches(engine, limits, guard).Apply();
         engine.SetValue("console", logs.CreateConsole(engine, guard));
         engine.SetValue("sql", sql.Create(engine));
         engine.SetValue("inputs", ParseInputs(engine));
-        AnalystHelpers.Install(engine);
+        AnalystHelpers.Install(engine, limits, guard);
 
         try
         {

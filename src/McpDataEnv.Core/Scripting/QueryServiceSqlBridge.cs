@@ -41,7 +41,7 @@ public sealed class QueryServiceSqlBridge : ISqlBridge
                     $"sql() returned more than {_rowCap} rows (the per-call cap). Aggregate or filter in SQL, or page with LIMIT/OFFSET.");
             }
 
-            return SqlBridgeResult.Ok(RowObjectsJson.Write(result), result.Rows.Count);
+            return SqlBridgeResult.Ok(result);
         }
         catch (DataEnvException refusal)
         {

@@ -33,7 +33,7 @@ public static class RowObjectsJson
     }
 
     /// <summary>Duplicate column names (<c>a.id, b.id</c>) would overwrite each other in an object; suffix them.</summary>
-    private static string[] UniqueNames(IReadOnlyList<ResultColumn> columns)
+    internal static string[] UniqueNames(IReadOnlyList<ResultColumn> columns)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new string[columns.Count];
@@ -47,7 +47,7 @@ public static class RowObjectsJson
         return names;
     }
 
-    private static void WriteCell(Utf8JsonWriter writer, object? cell)
+    internal static void WriteCell(Utf8JsonWriter writer, object? cell)
     {
         switch (cell)
         {
