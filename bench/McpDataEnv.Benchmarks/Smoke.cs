@@ -20,6 +20,31 @@ internal static class Smoke
         }
 
         Console.WriteLine($"smoke: gate benchmarks ran ({clock.ElapsedMilliseconds} ms)");
-        return 0;
+        return RunScripts();
+    }
+
+    private static int RunScripts()
+    {
+        var scripts = new ScriptBenchmarks();
+        scripts.Setup();
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var groups = scripts.GroupByInSql();
+            var fromScript = scripts.GroupByInScript();
+            var trivial = scripts.TrivialScript();
+            if (fromScript != groups.ToString(System.Globalization.CultureInfo.InvariantCulture) || trivial != "42")
+            {
+                Console.Error.WriteLine($"smoke: script benchmarks disagree (sql {groups} groups, script {fromScript}, trivial {trivial})");
+                return 1;
+            }
+
+            Console.WriteLine($"smoke: script benchmarks ran ({clock.ElapsedMilliseconds} ms)");
+            return 0;
+        }
+        finally
+        {
+            scripts.Cleanup();
+        }
     }
 }
