@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
@@ -30,6 +31,8 @@ internal sealed class AnalystAggregates(Engine engine, RunLimits limits, RunGuar
         return total / values.Count;
     }
 
+    // Called once per sql()/helper call but loops over every row: compile it optimised at once, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public JsValue GroupBy(JsValue[] args)
     {
         var fnOrProp = Arg(args, 1);
@@ -57,6 +60,8 @@ internal sealed class AnalystAggregates(Engine engine, RunLimits limits, RunGuar
         return result;
     }
 
+    // Called once per sql()/helper call but loops over every row: compile it optimised at once, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<double> Values(string name, JsValue[] args)
     {
         var items = Items(name, Arg(args, 0), $"{name}(arr, ...) expects an array, e.g. the rows returned by sql()");

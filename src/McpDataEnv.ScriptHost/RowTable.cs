@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Jint;
 using Jint.Native;
@@ -14,6 +15,8 @@ namespace McpDataEnv.ScriptHost;
 internal static class RowTable
 {
     /// <summary>Converts <paramref name="table"/>; nested JSON cells deeper than <paramref name="maxDepth"/> are refused.</summary>
+    // Called once per sql()/helper call but loops over every row: compile it optimised at once, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ObjectInstance ToArray(Engine engine, JsonElement table, int maxDepth, RunGuard guard)
     {
         var names = Names(table);

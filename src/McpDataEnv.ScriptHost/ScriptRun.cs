@@ -9,9 +9,10 @@ namespace McpDataEnv.ScriptHost;
 /// <summary>One script execution in a fresh engine, on the current (big-stack) thread.</summary>
 internal sealed class ScriptRun(string id, string code, string? inputsJson, RunLimits limits, HostChannel channel)
 {
-    // Of the 256 MB run-thread stack, scripts may use this much (thousands of JS frames); the rest is margin for
-    // native frames between two checks.
-    private const long MaxStackBytes = 32L * 1024 * 1024;
+    // Of the 256 MB run-thread stack, scripts may use this much (well over the 1,000 levels LimitRecursion allows);
+    // the rest is margin for native frames between two checks. Kept small because every garbage collection walks
+    // the whole stack and a tripped guard unwinds it: a 32 MB allowance made stack bombs take seconds under load.
+    private const long MaxStackBytes = 12L * 1024 * 1024;
 
     public RunOutcome Run()
     {
