@@ -20,7 +20,8 @@ internal static class Smoke
         }
 
         Console.WriteLine($"smoke: gate benchmarks ran ({clock.ElapsedMilliseconds} ms)");
-        return RunGovernance();
+        var status = RunGovernance();
+        return status != 0 ? status : RunScripts();
     }
 
     private static int RunGovernance()
@@ -45,6 +46,31 @@ internal static class Smoke
         finally
         {
             governance.Cleanup();
+        }
+    }
+
+    private static int RunScripts()
+    {
+        var scripts = new ScriptBenchmarks();
+        scripts.Setup();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var groups = scripts.GroupByInSql();
+            var fromScript = scripts.GroupByInScript();
+            var trivial = scripts.TrivialScript();
+            if (fromScript != groups.ToString(System.Globalization.CultureInfo.InvariantCulture) || trivial != "42")
+            {
+                Console.Error.WriteLine($"smoke: script benchmarks disagree (sql {groups} groups, script {fromScript}, trivial {trivial})");
+                return 1;
+            }
+
+            Console.WriteLine($"smoke: script benchmarks ran ({clock.ElapsedMilliseconds} ms)");
+            return 0;
+        }
+        finally
+        {
+            scripts.Cleanup();
         }
     }
 }

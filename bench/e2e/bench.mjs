@@ -2,7 +2,7 @@
 // with the official MCP TypeScript SDK client. Servers under test are started by this script;
 // scenarios alternate A/B per iteration so machine drift cancels out. Prints a Markdown table.
 //
-// node bench.mjs --server "dotnet <dll> serve --env <dir>" [--iterations 500] [--starts 10]
+// node bench.mjs --server "dotnet <dll> serve --env <dir>" [--iterations 500] [--heavy-iterations 30] [--starts 10]
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { summarize, ms } from "./stats.mjs";
@@ -12,6 +12,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, cur, i, all) 
   return acc;
 }, []));
 const iterations = Number(args.iterations ?? 500);
+const heavyIterations = Number(args["heavy-iterations"] ?? 30);
 const starts = Number(args.starts ?? 10);
 const [command, ...serverArgs] = args.server.split(" ");
 // Optional second server command (e.g. the ReadyToRun publish) whose cold start is measured too.
@@ -40,9 +41,10 @@ async function coldStarts() {
 
 async function roundTrips(client, queries) {
   const samples = Object.fromEntries(queries.map((q) => [q.name, []]));
-  for (let i = 0; i < 20; i++) for (const q of queries) await client.callTool(q.call); // warm-up
+  for (let i = 0; i < 20; i++) for (const q of queries) if (i < (q.warmUp ?? 20)) await client.callTool(q.call); // warm-up
   for (let i = 0; i < iterations; i++) {
     for (const q of queries) { // alternate scenarios within each iteration
+      if (i >= (q.iterations ?? iterations)) continue;
       const t0 = performance.now();
       const r = await client.callTool(q.call);
       samples[q.name].push(performance.now() - t0);
@@ -52,11 +54,20 @@ async function roundTrips(client, queries) {
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
 }
 
+const HUNDRED_K_ROWS = "SELECT product_id, quantity, unit_price, discount FROM order_items ORDER BY order_id, line_no LIMIT 100000";
+const GROUP_BY_SCRIPT = `var g = groupBy(sql('${HUNDRED_K_ROWS}'), 'product_id'), out = {};
+for (var k in g) { out[k] = sum(g[k], function (r) { return r.quantity * r.unit_price * (1 - r.discount); }); }
+Object.keys(out).length`;
+
 const queries = [
   { name: "run_readonly_sql, 1 row (primary-key lookup)", call: { name: "run_readonly_sql", arguments: { sql: "SELECT order_id, customer_id, ordered_at, status FROM orders WHERE order_id = 4242" } } },
   { name: "run_readonly_sql, aggregate over 60k orders", call: { name: "run_readonly_sql", arguments: { sql: "SELECT COUNT(*) FROM orders WHERE status = 'completed'" } } },
   { name: "run_readonly_sql, 1,000 rows", call: { name: "run_readonly_sql", arguments: { sql: "SELECT order_id, customer_id, ordered_at, status FROM orders ORDER BY order_id LIMIT 1000", max_rows: 1000 } } },
   { name: "describe_schema", call: { name: "describe_schema", arguments: {} } },
+  { name: "run_script, trivial (6 * 7), warm worker", call: { name: "run_script", arguments: { code: "6 * 7" } } },
+  // The same 100,000-row group-by, in SQL and in a script that fetches the raw rows with sql().
+  { name: "run_readonly_sql, 100k-row group-by in SQL", iterations: heavyIterations, warmUp: 3, call: { name: "run_readonly_sql", arguments: { sql: `SELECT product_id, SUM(quantity * unit_price * (1 - discount)) AS revenue FROM (${HUNDRED_K_ROWS}) GROUP BY product_id`, max_rows: 1000 } } },
+  { name: "run_script, 100k-row group-by via sql()", iterations: heavyIterations, warmUp: 3, call: { name: "run_script", arguments: { code: GROUP_BY_SCRIPT } } },
 ];
 
 const cold = await coldStarts();

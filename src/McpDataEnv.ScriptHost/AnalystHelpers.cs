@@ -16,45 +16,13 @@ namespace McpDataEnv.ScriptHost;
 /// </summary>
 internal static class AnalystHelpers
 {
-    // ES5 only; runs before the script, so its few statements count against the statement limit.
-    private const string Prelude = """
-        var __pick = function (name, fnOrProp) {
-          if (fnOrProp === undefined) { return function (x) { return x; }; }
-          if (typeof fnOrProp === 'function') { return fnOrProp; }
-          if (typeof fnOrProp === 'string') { return function (x) { return x == null ? undefined : x[fnOrProp]; }; }
-          throw new TypeError(name + ': the second argument must be a function or a property name');
-        };
-        var __values = function (name, arr, fnOrProp) {
-          if (!(arr instanceof Array)) { throw new TypeError(name + '(arr, ...) expects an array, e.g. the rows returned by sql()'); }
-          var pick = __pick(name, fnOrProp), out = [];
-          for (var i = 0; i < arr.length; i++) {
-            var v = pick(arr[i], i);
-            if (v === null || v === undefined) { continue; }
-            var n = typeof v === 'number' ? v : Number(v);
-            if (typeof v === 'boolean' || (typeof v !== 'number' && (v === '' || isNaN(n)))) { throw new TypeError(name + ': item ' + i + ' is not a number: ' + JSON.stringify(v)); }
-            out.push(n);
-          }
-          return out;
-        };
-        var sum = function (arr, fnOrProp) { var v = __values('sum', arr, fnOrProp), t = 0; for (var i = 0; i < v.length; i++) { t += v[i]; } return t; };
-        var mean = function (arr, fnOrProp) { var v = __values('mean', arr, fnOrProp); return v.length === 0 ? null : sum(v) / v.length; };
-        var groupBy = function (arr, fnOrProp) {
-          if (fnOrProp === undefined) { throw new TypeError('groupBy(arr, fnOrProp) needs a key function or property name'); }
-          if (!(arr instanceof Array)) { throw new TypeError('groupBy(arr, ...) expects an array'); }
-          var pick = __pick('groupBy', fnOrProp), groups = {};
-          for (var i = 0; i < arr.length; i++) {
-            var k = String(pick(arr[i], i));
-            if (!Object.prototype.hasOwnProperty.call(groups, k)) { groups[k] = []; }
-            groups[k].push(arr[i]);
-          }
-          return groups;
-        };
-        """;
-
-    public static void Install(Engine engine)
+    public static void Install(Engine engine, RunLimits limits, RunGuard guard)
     {
+        var aggregates = new AnalystAggregates(engine, limits, guard);
+        engine.SetValue("sum", new ClrFunctionInstance(engine, (_, args) => aggregates.Sum(args), 2));
+        engine.SetValue("mean", new ClrFunctionInstance(engine, (_, args) => aggregates.Mean(args), 2));
+        engine.SetValue("groupBy", new ClrFunctionInstance(engine, (_, args) => aggregates.GroupBy(args), 2));
         engine.SetValue("round", new ClrFunctionInstance(engine, (_, args) => Round(engine, args), 2));
-        engine.Execute(Prelude);
     }
 
     private static JsValue Round(Engine engine, JsValue[] args)

@@ -9,6 +9,8 @@ namespace McpDataEnv.ScriptHost;
 /// </summary>
 internal sealed class HostChannel(TextReader input, Stream output)
 {
+    // sql() results nest JSON cells (PostgreSQL json/jsonb) inside the message; RowTable enforces the run's own depth limit.
+    private const int MaxMessageDepth = 10_016;
     private readonly Lock _writeLock = new();
 
     /// <summary>Reads the next message; null at end of input. A malformed line yields an empty-typed message.</summary>
@@ -18,7 +20,7 @@ internal sealed class HostChannel(TextReader input, Stream output)
         if (line is null) return null;
         try
         {
-            return JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 16 });
+            return JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = MaxMessageDepth });
         }
         catch (JsonException)
         {

@@ -48,6 +48,14 @@ internal sealed class SqlFunction(string runId, HostChannel channel, RunLimits l
             var message = error.TryGetProperty("message", out var m) ? m.GetString() : "The query failed.";
             throw new JavaScriptException(engine.Error, $"{code}: {message}");
         }
+        if (reply.TryGetProperty("table", out var table) && table.ValueKind == JsonValueKind.Object)
+        {
+            var array = RowTable.ToArray(engine, table, limits.MaxJsonDepth, guard);
+            Rows += RowTable.Length(array);
+            return array;
+        }
+
+        // Rows as a JSON array of objects: the format of bridges that do not ship a table.
         var rows = reply.TryGetProperty("rows", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "[]" : "[]";
         if (!JsonTextDepth.IsWithin(rows, limits.MaxJsonDepth))
             throw new JavaScriptException(engine.RangeError, "sql(): the result is nested too deeply to load.");

@@ -7,6 +7,7 @@ internal sealed class WorkerLoop(HostChannel channel)
 {
     public int Run()
     {
+        WorkerWarmUp.Run();
         channel.Write(w =>
         {
             w.WriteString("type", "ready");

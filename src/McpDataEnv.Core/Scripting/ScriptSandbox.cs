@@ -17,6 +17,7 @@ namespace McpDataEnv.Core.Scripting;
 /// </remarks>
 public sealed class ScriptSandbox : IAsyncDisposable
 {
+    private static readonly TimeSpan IdlePollInterval = TimeSpan.FromMilliseconds(5);
     private readonly ScriptSettings _settings;
     private readonly ScriptSandboxOptions _options;
     private readonly WorkerLaunch _launch;
@@ -51,7 +52,7 @@ public sealed class ScriptSandbox : IAsyncDisposable
         await _slots.WaitAsync(ct);
         try
         {
-            var worker = TakeIdle() ?? await StartWorkerAsync(ct);
+            var worker = await AcquireAsync(ct);
             try
             {
                 return await RunOnAsync(worker, request, sql, ct);
@@ -73,7 +74,7 @@ public sealed class ScriptSandbox : IAsyncDisposable
         await _slots.WaitAsync(ct);
         try
         {
-            var worker = TakeIdle() ?? await StartWorkerAsync(ct);
+            var worker = await AcquireAsync(ct);
             try
             {
                 await worker.WriteAsync(w => w.WriteString("type", "env"), ct);
@@ -119,6 +120,21 @@ public sealed class ScriptSandbox : IAsyncDisposable
             // Cancelled by the caller, or a fault mid-conversation: the worker's state is unknown.
             if (ct.IsCancellationRequested || _disposed.IsCancellationRequested) worker.Kill();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// An idle worker; while others are starting (the pool at server start-up), waits for one of them rather than
+    /// starting yet another process that would compete with them for the CPU.
+    /// </summary>
+    private async Task<WorkerProcess> AcquireAsync(CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (TakeIdle() is { } idle) return idle;
+            if (Volatile.Read(ref _starting) == 0 || deadline.Elapsed > _options.StartTimeout) return await StartWorkerAsync(ct);
+            await Task.Delay(IdlePollInterval, ct);
         }
     }
 

@@ -78,6 +78,7 @@ internal sealed class WorkerConversation(WorkerProcess worker, ScriptRunRequest 
                 w.WriteString("message", answer.ErrorMessage);
                 w.WriteEndObject();
             }
+            else if (answer.Table is { } table) RowTableJson.Write(w, "table", table);
             else w.WriteString("rows", answer.RowsJson ?? "[]");
         }, ct);
     }

@@ -33,6 +33,19 @@ public sealed class ReadOnlyQueryService
     {
         var text = ValidateText(sql);
         var rows = ResolveMaxRows(maxRows, roleMaxRows);
+        return ExecuteCheckedAsync(text, rows, _limits.MaxResultBytes, access, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a query on behalf of a sandboxed script's <c>sql()</c>: the same gate, engine checks,
+    /// timeout and access scope, but the row and size caps are the sandbox's (scripts aggregate
+    /// raw rows, so they may fetch more than a model should read as text).
+    /// </summary>
+    public Task<QueryResult> RunForScriptAsync(string? sql, int rowCap, long maxResultBytes, IAccessScope access, CancellationToken cancellationToken) =>
+        ExecuteCheckedAsync(ValidateText(sql), rowCap, maxResultBytes, access, cancellationToken);
+
+    private Task<QueryResult> ExecuteCheckedAsync(string text, int rows, long maxResultBytes, IAccessScope access, CancellationToken cancellationToken)
+    {
         var verdict = _gate.Check(text, _executor.Dialect);
         if (!verdict.IsAllowed)
         {
@@ -42,7 +55,7 @@ public sealed class ReadOnlyQueryService
                 new Dictionary<string, object?> { ["reason"] = verdict.Reason });
         }
 
-        var request = new QueryRequest(text, rows, TimeSpan.FromMilliseconds(_limits.StatementTimeoutMs), _limits.MaxResultBytes, access);
+        var request = new QueryRequest(text, rows, TimeSpan.FromMilliseconds(_limits.StatementTimeoutMs), maxResultBytes, access);
         return _executor.ExecuteAsync(request, cancellationToken);
     }
 

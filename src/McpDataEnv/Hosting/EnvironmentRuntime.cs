@@ -1,8 +1,11 @@
 using McpDataEnv.Core.Backends;
 using McpDataEnv.Core.Environments;
+using McpDataEnv.Core.Governance;
 using McpDataEnv.Core.Governance.Audit;
 using McpDataEnv.Core.Governance.Plans;
 using McpDataEnv.Core.Governance.Requests;
+using McpDataEnv.Core.Metrics;
+using McpDataEnv.Core.Scripting;
 using McpDataEnv.Core.Sql;
 
 namespace McpDataEnv.Hosting;
@@ -22,6 +25,10 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
         Schema = new SchemaDescriber(environment, backend, backend.Dialect);
         Plans = new PlanGate(environment.Governance, PlanTokens.FromEnvironment());
         Requests = new RequestChecker(environment, Plans);
+        if (environment.IsToolEnabled(KnownTools.RunScript) || environment.IsToolEnabled(KnownTools.TriangulateMetric))
+        {
+            Sandbox = new ScriptSandbox(environment.Scripts);
+        }
     }
 
     public EnvironmentDefinition Environment { get; }
@@ -50,6 +57,24 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
             await Audit.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Backend.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>The pool of sandbox workers, when the environment enables a tool that runs scripts.</summary>
+    public ScriptSandbox? Sandbox { get; }
+
+    public TriangulationEngine Triangulation { get; } = new();
+
+    /// <summary>The sandbox, or a clear refusal when the environment does not enable scripts.</summary>
+    public ScriptSandbox RequireSandbox() => Sandbox ?? throw new Core.Errors.DataEnvException(
+        Core.Errors.ErrorCodes.ToolDisabled, "Scripts are not enabled in this environment (environment.yaml: tools).");
+
+    /// <summary>A sql() bridge for one access scope (the caller's, narrowed by its plan): the same gate, engine checks and access as run_readonly_sql.</summary>
+    public ISqlBridge SqlBridgeFor(IAccessScope access) =>
+        new QueryServiceSqlBridge(Queries, access, Environment.Scripts.MaxSqlRowsPerCall);
 }

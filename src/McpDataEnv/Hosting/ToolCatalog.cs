@@ -10,6 +10,8 @@ public static class ToolCatalog
         [DescribeSchemaTool.Name] = typeof(DescribeSchemaTool),
         [RunReadonlySqlTool.Name] = typeof(RunReadonlySqlTool),
         [CheckRequestTool.Name] = typeof(CheckRequestTool),
+        [RunScriptTool.Name] = typeof(RunScriptTool),
+        [TriangulateMetricTool.Name] = typeof(TriangulateMetricTool),
     };
 
     /// <summary>The tools the environment enables that this build implements, in a stable order.</summary>
