@@ -44,6 +44,11 @@ async function runStep(client, step) {
     // Test-side actions between calls (e.g. restarting a database under a live session); never sent to the server.
     case "exec": return { stdout: execFileSync(step.command, step.args ?? [], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
     case "sleep": return await new Promise((r) => setTimeout(() => r({}), step.ms));
+    // Resident memory of the stdio server process (Linux /proc), for bounded-memory tests.
+    case "serverMemory": {
+      const status = readFileSync(`/proc/${transport.pid}/status`, "utf8");
+      return { pid: transport.pid, rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)[1]), hwmKb: Number(/VmHWM:\s+(\d+)/.exec(status)[1]) };
+    }
     case "parallel": {
       const all = await Promise.all(step.steps.map((s) => outcome(client, s)));
       return { outcomes: all };
