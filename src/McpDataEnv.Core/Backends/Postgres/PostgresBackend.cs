@@ -50,7 +50,7 @@ public sealed class PostgresBackend : IDataBackend
         ownsCache = cache is null;
         this.cache = cache ?? new MemoryCache(new MemoryCacheOptions());
         this.logger = logger ?? NullLogger.Instance;
-        runner = new PostgresQueryRunner(schema, this.readerRole);
+        runner = new PostgresQueryRunner(schema, this.readerRole, new PostgresVerifiedQueries(this.cache, this.readerRole));
     }
 
     public SqlDialect Dialect => SqlDialect.Postgres;
