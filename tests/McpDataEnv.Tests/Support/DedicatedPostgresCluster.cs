@@ -56,12 +56,7 @@ public sealed class DedicatedPostgresCluster : IAsyncLifetime
     };
 
     /// <summary>A driver step that runs one query as the cluster's admin with psql (unaligned, tuples only).</summary>
-    public JsonObject PsqlStep(string sql)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
-        var psql = $"PGPASSWORD='{builder.Password}' '{Path.Combine(_bin, "psql")}' -h {builder.Host} -p {builder.Port} -U {builder.Username} -d {builder.Database} -Atc \"{sql}\"";
-        return new JsonObject { ["op"] = "exec", ["command"] = "bash", ["args"] = new JsonArray("-c", psql) };
-    }
+    public JsonObject PsqlStep(string sql) => Support.PsqlStep.Create(ConnectionString, sql, _bin);
 
     public async Task PgCtlAsync(string arguments)
     {

@@ -65,7 +65,7 @@ public sealed class PostgresBackend : IDataBackend
         return cache.GetOrCreateAsync(key, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return WithConnectionAsync(TimeSpan.FromSeconds(30), (c, ct) => PostgresSchemaReader.ReadAsync(c, schema, ct), cancellationToken);
+            return WithConnectionAsync(TimeSpan.FromSeconds(30), (c, ct) => PostgresSchemaReader.ReadAsReaderAsync(c, schema, readerRole, ct), cancellationToken);
         })!;
     }
 
