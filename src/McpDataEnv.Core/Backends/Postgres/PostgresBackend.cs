@@ -72,10 +72,14 @@ public sealed class PostgresBackend : IDataBackend
     public Task<bool> IsSeededAsync(CancellationToken cancellationToken) =>
         WithConnectionAsync(TimeSpan.FromSeconds(10), (c, ct) => PostgresSeeder.IsSeededAsync(c, schema, ct), cancellationToken);
 
-    public async Task SeedAsync(RetailDataset dataset, CancellationToken cancellationToken)
+    public Task SeedAsync(RetailDataset dataset, CancellationToken cancellationToken) => SeedAsync(dataset, null, cancellationToken);
+
+    /// <summary>Seeds the demo and grants the reader role SELECT on exactly what <paramref name="readable"/>
+    /// (table, column) allows — typically "some role of the safety policy may read it".</summary>
+    public async Task SeedAsync(RetailDataset dataset, Func<string, string, bool>? readable, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await PostgresSeeder.SeedAsync(connection, schema, readerRole, dataset, cancellationToken);
+        await PostgresSeeder.SeedAsync(connection, schema, readerRole, dataset, readable, cancellationToken);
         logger.LogInformation("Seeded PostgreSQL schema {Schema}", schema);
     }
 

@@ -50,6 +50,22 @@ public sealed class PostgresAttackCorpusTests : IClassFixture<PostgresRetailEnvi
         row[2]!.GetValue<string>().Should().StartWith("\"retail\", pg_catalog");
     }
 
+    [Theory]
+    [InlineData("has_column_privilege('mcpdataenv_reader', 'retail.customers', 'email', 'SELECT')", false)]
+    [InlineData("has_column_privilege('mcpdataenv_reader', 'retail.customers', 'full_name', 'SELECT')", false)]
+    [InlineData("has_column_privilege('mcpdataenv_reader', 'retail.customers', 'signup_date', 'SELECT')", true)]
+    [InlineData("has_column_privilege('mcpdataenv_reader', 'retail.products', 'unit_cost', 'SELECT')", true)]
+    [InlineData("has_table_privilege('mcpdataenv_reader', 'retail.payroll', 'SELECT')", true)]
+    [InlineData("has_table_privilege('mcpdataenv_reader', 'retail.orders', 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')", false)]
+    [InlineData("has_schema_privilege('mcpdataenv_reader', 'retail', 'CREATE')", false)]
+    [InlineData("has_table_privilege('" + "e2e_login_probe', 'retail.orders', 'SELECT')", false)]
+    public async Task The_reader_role_may_select_only_what_some_policy_role_may_read(string check, bool expected)
+    {
+        // No policy role may read customers' personal data (finance: unit_cost, hr: payroll), so the grant leaves it out.
+        var sql = "SELECT " + check.Replace("e2e_login_probe", _env.Login, StringComparison.Ordinal);
+        (await _env.AdminScalarAsync(sql)).Should().Be(expected, sql);
+    }
+
     [Fact]
     public async Task The_connection_password_never_reaches_stderr_or_any_tool_result_including_failures()
     {

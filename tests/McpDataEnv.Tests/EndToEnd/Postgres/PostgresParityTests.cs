@@ -13,8 +13,11 @@ public sealed class PostgresParityTests : IClassFixture<SeededEnvironment>, ICla
     private readonly SeededEnvironment _sqlite;
     private readonly PostgresRetailEnvironment _postgres;
 
-    public PostgresParityTests(SeededEnvironment sqlite, PostgresRetailEnvironment postgres)
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public PostgresParityTests(SeededEnvironment sqlite, PostgresRetailEnvironment postgres, Xunit.Abstractions.ITestOutputHelper output)
     {
+        _output = output;
         _sqlite = sqlite;
         _postgres = postgres;
     }
@@ -29,6 +32,10 @@ public sealed class PostgresParityTests : IClassFixture<SeededEnvironment>, ICla
         var postgresRun = McpDriver.RunAsync(_postgres.Server(), Calls(questions.Select(q => q.Postgres)));
         var (sqlite, postgres) = (await sqliteRun, await postgresRun);
 
+        var slowest = Enumerable.Range(0, questions.Count)
+            .Select(i => (Question: questions[i].Question, Sqlite: sqlite.Step(i)["ms"]!.GetValue<double>(), Postgres: postgres.Step(i)["ms"]!.GetValue<double>()))
+            .OrderByDescending(x => Math.Max(x.Sqlite, x.Postgres)).Take(5);
+        _output.WriteLine("slowest: " + string.Join("; ", slowest.Select(x => $"{x.Question} sqlite {x.Sqlite:0} ms, postgres {x.Postgres:0} ms")));
         var differences = new List<string>();
         for (var i = 0; i < questions.Count; i++)
         {
