@@ -12,6 +12,8 @@ namespace McpDataEnv.Tests.Support;
 /// </summary>
 public sealed class PostgresRetailEnvironment : IAsyncLifetime
 {
+    // Seeds (re)create the cluster-wide reader role; concurrent ALTER ROLE on one role fails with "tuple concurrently updated".
+    private static readonly SemaphoreSlim SeedOneAtATime = new(1, 1);
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
 
     public static string Folder { get; } = Path.Combine(TestPaths.RepoRoot, "environments", "retail-postgres");
@@ -36,16 +38,21 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
         Pooling = false,
     }.ConnectionString;
 
-    public TimeSpan SeedTime { get; private set; }
-
     public async Task InitializeAsync()
     {
         await PostgresCluster.ExecuteAsync(PostgresCluster.AdminConnectionString, $"CREATE DATABASE {Database}");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var seed = await ProcessRunner.RunAsync("dotnet", [TestPaths.ServerDll, "seed", "--env", Folder], TimeSpan.FromMinutes(2),
-            environment: new Dictionary<string, string?> { ["MCPDATAENV_PG"] = AdminDatabaseConnectionString });
-        seed.ExitCode.Should().Be(0, seed.Stderr);
-        SeedTime = clock.Elapsed;
+        await SeedOneAtATime.WaitAsync();
+        try
+        {
+            var seed = await ProcessRunner.RunAsync("dotnet", [TestPaths.ServerDll, "seed", "--env", Folder], TimeSpan.FromMinutes(2),
+                environment: new Dictionary<string, string?> { ["MCPDATAENV_PG"] = AdminDatabaseConnectionString });
+            seed.ExitCode.Should().Be(0, seed.Stderr);
+        }
+        finally
+        {
+            SeedOneAtATime.Release();
+        }
+
         await AdminAsync(
             $"CREATE ROLE {Login} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD '{Password}'",
             $"GRANT mcpdataenv_reader TO {Login}",
