@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: builds McpDataEnv in Release, seeds a private copy of the demo
 # environment, and drives it with the official MCP TypeScript client. Prints a Markdown table.
-# Usage: bench/run.sh [--iterations N] [--starts N]
+# Then, side by side on PostgreSQL: a throwaway cluster (scripts/pg-test-cluster.sh, its own folder) seeded with
+# retail-postgres by the CLI, McpDataEnv vs @modelcontextprotocol/server-postgres 0.6.2 on the same database.
+# Usage: bench/run.sh [--iterations N] [--starts N]    (BENCH_SKIP_POSTGRES=1 skips the PostgreSQL part)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --prefix bench/e2e --no-audit --no-fund --loglevel=error >&2
@@ -14,6 +16,22 @@ dotnet "$dll" seed --env "$work/retail" >&2
 echo "McpDataEnv end-to-end benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(dotnet --version) SDK"
 echo
 node bench/e2e/bench.mjs --server "dotnet $dll serve --env $work/retail" --server-r2r "dotnet $work/r2r/McpDataEnv.dll serve --env $work/retail" "$@"
+
+if [[ "${BENCH_SKIP_POSTGRES:-}" != "1" ]]; then
+  # Not under $work: as root the cluster runs as `postgres`, which must be able to traverse into its folder.
+  export MCPDATAENV_PGTEST_DIR="/tmp/mcpdataenv-bench-pg-$$"
+  trap 'scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+  scripts/pg-test-cluster.sh start >&2
+  # shellcheck disable=SC1091
+  . "$MCPDATAENV_PGTEST_DIR/env"
+  export MCPDATAENV_PG="$MCPDATAENV_TEST_PG"
+  echo
+  echo "PostgreSQL: $(dotnet "$dll" seed --env environments/retail-postgres 2>&1 | tail -n 1)"
+  echo
+  password="$(cat "$MCPDATAENV_PGTEST_DIR/password")"
+  node bench/e2e/bench-postgres.mjs --server "dotnet $dll serve --env $PWD/environments/retail-postgres" \
+    --peer-url "postgresql://mcpadmin:$password@127.0.0.1:$MCPDATAENV_TEST_PG_PORT/mcpdataenv" "$@"
+fi
 
 # HTTP load: 1, 10 and 50 concurrent clients, stateful and stateless (skip with BENCH_HTTP=0).
 if [[ "${BENCH_HTTP:-1}" != "0" ]]; then

@@ -96,7 +96,12 @@ start() {
   if is_running; then
     port="$(cat "$base_dir/port")"
   else
-    port="$(pick_free_port)"
+    # A restart keeps its port (clients configured with it reconnect), unless someone else took it meanwhile.
+    if [[ -f "$base_dir/port" ]] && ! port_in_use "$(cat "$base_dir/port")"; then
+      port="$(cat "$base_dir/port")"
+    else
+      port="$(pick_free_port)"
+    fi
     echo "$port" >"$base_dir/port"
     as_owner "$bindir/pg_ctl" -D "$data_dir" -l "$base_dir/server.log" -w -t 60 start -o \
       "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$base_dir -c fsync=off \

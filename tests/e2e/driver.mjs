@@ -3,6 +3,7 @@
 // The xunit end-to-end tests write the plan and assert on this output, so the server is
 // exercised by an independent client exactly as Claude Desktop or an IDE agent would.
 import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -40,6 +41,14 @@ async function runStep(client, step) {
     case "listPrompts": return await client.listPrompts();
     case "getPrompt": return await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} });
     case "ping": return await client.ping();
+    // Test-side actions between calls (e.g. restarting a database under a live session); never sent to the server.
+    case "exec": return { stdout: execFileSync(step.command, step.args ?? [], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
+    case "sleep": return await new Promise((r) => setTimeout(() => r({}), step.ms));
+    // Resident memory of the stdio server process (Linux /proc), for bounded-memory tests.
+    case "serverMemory": {
+      const status = readFileSync(`/proc/${transport.pid}/status`, "utf8");
+      return { pid: transport.pid, rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)[1]), hwmKb: Number(/VmHWM:\s+(\d+)/.exec(status)[1]) };
+    }
     case "parallel": {
       const all = await Promise.all(step.steps.map((s) => outcome(client, s)));
       return { outcomes: all };

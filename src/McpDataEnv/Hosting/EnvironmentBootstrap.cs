@@ -1,4 +1,5 @@
 using McpDataEnv.Core.Backends;
+using McpDataEnv.Core.Backends.Postgres;
 using McpDataEnv.Core.Demo;
 using McpDataEnv.Core.Environments;
 using McpDataEnv.Core.Errors;
@@ -76,8 +77,19 @@ public static class EnvironmentBootstrap
         });
     }
 
-    public static Task SeedAsync(EnvironmentRuntime runtime, int scale, CancellationToken cancellationToken) =>
-        runtime.Backend.SeedAsync(RetailGenerator.Generate(scale), cancellationToken);
+    public static Task SeedAsync(EnvironmentRuntime runtime, int scale, CancellationToken cancellationToken)
+    {
+        var dataset = RetailGenerator.Generate(scale);
+        if (runtime.Backend is PostgresBackend postgres)
+        {
+            // The reader role gets SELECT only on what some role of the policy may read (a second layer under the access scope).
+            var policy = runtime.Environment.Policy;
+            var scopes = policy.Roles.Keys.Select(role => PolicyAccessScope.ForRole(policy, role, "seed")).ToList();
+            return postgres.SeedAsync(dataset, (table, column) => scopes.Any(s => s.CheckRead(table, column) is null), cancellationToken);
+        }
+
+        return runtime.Backend.SeedAsync(dataset, cancellationToken);
+    }
 
     /// <summary>Resolves the caller for a role name, or the policy's default (least privileged) role.</summary>
     public static CallerContext CreateCaller(EnvironmentDefinition environment, string? role, string principalName)

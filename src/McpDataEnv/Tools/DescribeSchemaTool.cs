@@ -18,11 +18,12 @@ public sealed class DescribeSchemaTool
     public static Task<CallToolResult> DescribeAsync(
         ToolRunner runner,
         [Description("Only this table (optional).")] string? table = null,
+        [Description("Re-read the live database schema instead of the cached copy, e.g. after tables or comments changed (optional).")] bool refresh = false,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
         {
-            var schema = await runner.Runtime.Schema.DescribeAsync(table, caller.Access, refresh: false, cancellationToken).ConfigureAwait(false);
+            var schema = await runner.Runtime.Schema.DescribeAsync(table, caller.Access, refresh, cancellationToken).ConfigureAwait(false);
             return ToolOutcome.Success(schema, SchemaText.Render(schema));
         }, cancellationToken);
 }

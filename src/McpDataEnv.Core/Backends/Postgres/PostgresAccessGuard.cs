@@ -26,7 +26,12 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
 
     public async Task CheckAsync(NpgsqlConnection connection, PostgresPlan plan, IAccessScope access, CancellationToken ct)
     {
-        foreach (var (relation, read) in PostgresColumnReads.From(plan))
+        var columnsOf = new Dictionary<PostgresRelation, List<string>>();
+        foreach (var relation in plan.ScansByAlias.Values.Distinct())
+        {
+            columnsOf[relation] = await ColumnsOfAsync(connection, relation, ct);
+        }
+        foreach (var (relation, read) in PostgresColumnReads.From(plan, columnsOf))
         {
             var table = relation.Schema == schema ? relation.Name : $"{relation.Schema}.{relation.Name}";
             if (relation.Schema == "pg_catalog" && SecretCatalogs.Contains(relation.Name))
@@ -38,7 +43,7 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
                 throw Denied(new AccessDenial(table, "", "postgres.row_filter",
                     $"Your role reads {table} under a row filter, and the database does not enforce it (row-level security is not set up). Ask the operator to apply `mcpdataenv grants`."));
             }
-            var all = await ColumnsOfAsync(connection, relation, ct);
+            var all = columnsOf[relation];
             var columns = new HashSet<string>(read.Qualified, StringComparer.Ordinal);
             columns.UnionWith(read.Bare.Intersect(all));
             if (columns.Remove("*")) columns.UnionWith(all);
@@ -75,7 +80,7 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
         await using var cmd = new NpgsqlCommand(
             "SELECT a.attname FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid " +
             "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
-            "WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped", connection)
+            "WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", connection)
         {
             Parameters = { new() { Value = relation.Schema }, new() { Value = relation.Name } },
         };

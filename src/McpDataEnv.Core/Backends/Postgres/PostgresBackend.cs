@@ -50,7 +50,7 @@ public sealed class PostgresBackend : IDataBackend
         ownsCache = cache is null;
         this.cache = cache ?? new MemoryCache(new MemoryCacheOptions());
         this.logger = logger ?? NullLogger.Instance;
-        runner = new PostgresQueryRunner(schema, this.readerRole);
+        runner = new PostgresQueryRunner(schema, this.readerRole, new PostgresVerifiedQueries(this.cache, this.readerRole));
     }
 
     public SqlDialect Dialect => SqlDialect.Postgres;
@@ -65,17 +65,21 @@ public sealed class PostgresBackend : IDataBackend
         return cache.GetOrCreateAsync(key, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return WithConnectionAsync(TimeSpan.FromSeconds(30), (c, ct) => PostgresSchemaReader.ReadAsync(c, schema, ct), cancellationToken);
+            return WithConnectionAsync(TimeSpan.FromSeconds(30), (c, ct) => PostgresSchemaReader.ReadAsReaderAsync(c, schema, readerRole, ct), cancellationToken);
         })!;
     }
 
     public Task<bool> IsSeededAsync(CancellationToken cancellationToken) =>
         WithConnectionAsync(TimeSpan.FromSeconds(10), (c, ct) => PostgresSeeder.IsSeededAsync(c, schema, ct), cancellationToken);
 
-    public async Task SeedAsync(RetailDataset dataset, CancellationToken cancellationToken)
+    public Task SeedAsync(RetailDataset dataset, CancellationToken cancellationToken) => SeedAsync(dataset, null, cancellationToken);
+
+    /// <summary>Seeds the demo and grants the reader role SELECT on exactly what <paramref name="readable"/>
+    /// (table, column) allows — typically "some role of the safety policy may read it".</summary>
+    public async Task SeedAsync(RetailDataset dataset, Func<string, string, bool>? readable, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await PostgresSeeder.SeedAsync(connection, schema, readerRole, dataset, cancellationToken);
+        await PostgresSeeder.SeedAsync(connection, schema, readerRole, dataset, readable, cancellationToken);
         logger.LogInformation("Seeded PostgreSQL schema {Schema}", schema);
     }
 

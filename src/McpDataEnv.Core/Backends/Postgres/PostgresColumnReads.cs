@@ -8,15 +8,26 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// <see cref="PostgresColumnRead.Bare"/> candidates with the relation's real columns. <c>alias.*</c>
 /// (whole-row references such as <c>SELECT c FROM customers c</c>) is reported as column <c>*</c>.
 /// </summary>
+/// <remarks>
+/// A node that feeds its parent (<c>Outer</c>/<c>Inner</c>) with a relation's complete physical row in column
+/// order is not evidence of reading every column: PostgreSQL emits that "physical target list" to save a
+/// projection, and the consuming parent names the columns it uses in its own expressions. Taking it literally
+/// made <c>SELECT count(*) FROM customers WHERE churned_on IS NULL</c> look like a read of <c>email</c>. The
+/// plan's root, subplan and subquery roots and <c>Append</c> members are always taken literally, and in a plan
+/// with a single base relation (where the engine writes columns unqualified everywhere) the bare identifiers of
+/// every node count, so a column consumed above a skipped list is still seen.
+/// </remarks>
 internal static class PostgresColumnReads
 {
-    public static Dictionary<PostgresRelation, PostgresColumnRead> From(PostgresPlan plan)
+    public static Dictionary<PostgresRelation, PostgresColumnRead> From(PostgresPlan plan, IReadOnlyDictionary<PostgresRelation, List<string>> columns)
     {
         var reads = new Dictionary<PostgresRelation, PostgresColumnRead>();
         foreach (var relation in plan.ScansByAlias.Values) reads.TryAdd(relation, new PostgresColumnRead());
-        foreach (var expression in plan.Expressions)
+        var skipped = PhysicalRows(plan, columns);
+        for (var index = 0; index < plan.Expressions.Count; index++)
         {
-            var tokens = PostgresLexer.Tokenize(expression);
+            if (skipped.Contains(index)) continue;
+            var tokens = PostgresLexer.Tokenize(plan.Expressions[index]);
             for (var i = 0; i + 2 < tokens.Count; i++)
             {
                 if (tokens[i].Kind != PostgresTokenKind.Identifier || !IsDot(tokens[i + 1])) continue;
@@ -25,9 +36,14 @@ internal static class PostgresColumnReads
                 if (next.Kind == PostgresTokenKind.Identifier || next.Text == "*") reads[relation].Qualified.Add(next.Text);
             }
         }
-        foreach (var (relation, expression) in plan.ScanExpressions)
+        var single = plan.ScansByAlias.Values.Distinct().Count() == 1 ? plan.ScansByAlias.Values.First() : null;
+        var bareSources = single is not null
+            ? Enumerable.Range(0, plan.Expressions.Count).Select(i => (Relation: single, Index: i))
+            : plan.ScanExpressions;
+        foreach (var (relation, index) in bareSources)
         {
-            var tokens = PostgresLexer.Tokenize(expression);
+            if (skipped.Contains(index)) continue;
+            var tokens = PostgresLexer.Tokenize(plan.Expressions[index]);
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (tokens[i].Kind != PostgresTokenKind.Identifier) continue;
@@ -37,6 +53,26 @@ internal static class PostgresColumnReads
             }
         }
         return reads;
+    }
+
+    /// <summary>Indexes of child Output lists that are exactly one scanned relation's physical row.</summary>
+    private static HashSet<int> PhysicalRows(PostgresPlan plan, IReadOnlyDictionary<PostgresRelation, List<string>> columns)
+    {
+        var skipped = new HashSet<int>();
+        foreach (var (start, count) in plan.ChildOutputs)
+        {
+            var items = plan.Expressions.GetRange(start, count);
+            foreach (var (alias, relation) in plan.ScansByAlias)
+            {
+                if (!columns.TryGetValue(relation, out var all) || all.Count != count) continue;
+                if (items.Select((item, i) => item == all[i] || item == alias + "." + all[i]).All(match => match))
+                {
+                    skipped.UnionWith(Enumerable.Range(start, count));
+                    break;
+                }
+            }
+        }
+        return skipped;
     }
 
     private static bool IsDot(PostgresToken token) => token is { Kind: PostgresTokenKind.Symbol, Text: "." };

@@ -30,6 +30,11 @@ internal static class PostgresCursorReader
             UnknownResultTypeList = columns.Select(c => !IsBinary(c.Type)).ToArray(),
         };
         await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleResult, ct);
+        if (reader.FieldCount != columns.Count
+            || columns.Where((c, i) => reader.GetName(i) != c.Name || PostgresCellText.BaseType(reader.GetDataTypeName(i)) != c.Type).Any())
+        {
+            throw new PostgresColumnsChangedException();
+        }
         var rows = new List<object?[]>();
         long bytes = 0;
         while (await reader.ReadAsync(ct))

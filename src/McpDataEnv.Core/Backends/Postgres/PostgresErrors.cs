@@ -26,6 +26,7 @@ internal static class PostgresErrors
         if (e is DataEnvException) return e;
         if (IsConnectionFailure(e)) return Unavailable();
         if (e is not PostgresException pg) return e;
+        if (pg.SqlState.StartsWith("28", StringComparison.Ordinal)) return LoginRejected();
         var details = new Dictionary<string, object?> { ["sqlstate"] = pg.SqlState };
         if (pg.Position > 0) details["position"] = pg.Position;
         var text = pg.Hint is { Length: > 0 } hint ? $"{pg.MessageText} (hint: {hint})" : pg.MessageText;
@@ -46,6 +47,12 @@ internal static class PostgresErrors
     public static DataEnvException TimedOut() => new(
         ErrorCodes.Timeout,
         "The query ran past its time limit and was cancelled. Narrow it (filters, LIMIT, fewer joins) or aggregate first.");
+
+    /// <summary>Invalid authorization (class 28): the operator's configuration, not the query, is wrong; the
+    /// message names neither the login nor the connection string.</summary>
+    public static DataEnvException LoginRejected() => new(
+        ErrorCodes.DatabaseUnavailable,
+        "The server could not log in to PostgreSQL with its configured credentials. Ask an operator to check the environment's database settings.");
 
     public static DataEnvException Unavailable() => new(
         ErrorCodes.DatabaseUnavailable,

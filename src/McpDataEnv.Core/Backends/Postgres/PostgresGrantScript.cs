@@ -32,7 +32,7 @@ public static class PostgresGrantScript
         var r = PostgresIdentifier.Quote(readerRole);
         var sql = new List<string>();
         sql.Add($"DO $mcpdataenv$ BEGIN CREATE ROLE {r} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS; " +
-                       "EXCEPTION WHEN duplicate_object THEN NULL; END $mcpdataenv$");
+                       "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $mcpdataenv$"); // unique_violation: created concurrently
         sql.Add($"ALTER ROLE {r} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS");
         sql.Add($"REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM {r}");
         sql.Add($"REVOKE ALL ON SCHEMA {s} FROM {r}");

@@ -21,8 +21,17 @@ internal sealed class PostgresPlan
 
     public List<string> Expressions { get; } = [];
 
-    /// <summary>Expressions of each scan node itself: a single-relation plan writes its columns unqualified there.</summary>
-    public List<(PostgresRelation Relation, string Expression)> ScanExpressions { get; } = [];
+    /// <summary>Expressions of each scan node itself (indexes into <see cref="Expressions"/>): a single-relation
+    /// plan writes its columns unqualified there.</summary>
+    public List<(PostgresRelation Relation, int Index)> ScanExpressions { get; } = [];
+
+    /// <summary>
+    /// The <c>Output</c> list of every node feeding its parent inside the same plan tree (parent relationship
+    /// <c>Outer</c> or <c>Inner</c>), as a range of <see cref="Expressions"/>. When such a list is a relation's
+    /// complete physical row, PostgreSQL chose it to avoid a projection; the parent's own expressions say which
+    /// columns are really used (see <see cref="PostgresColumnReads"/>).
+    /// </summary>
+    public List<(int Start, int Count)> ChildOutputs { get; } = [];
 
     public HashSet<string> FunctionNames { get; } = new(StringComparer.Ordinal);
 
@@ -55,13 +64,17 @@ internal sealed class PostgresPlan
             ScansByAlias[alias] = scanned = new PostgresRelation(schema, relation.GetString()!);
         }
         if (node.TryGetProperty("Function Name", out var function)) FunctionNames.Add(function.GetString()!);
+        var feedsParent = node.TryGetProperty("Parent Relationship", out var parent) && parent.GetString() is "Outer" or "Inner";
         foreach (var property in node.EnumerateObject())
         {
-            if (property.Name != "Plans" && !NonExpressionKeys.Contains(property.Name)) CollectStrings(property.Value);
+            if (property.Name == "Plans" || NonExpressionKeys.Contains(property.Name)) continue;
+            var start = Expressions.Count;
+            CollectStrings(property.Value);
+            if (feedsParent && property.Name == "Output") ChildOutputs.Add((start, Expressions.Count - start));
         }
         if (scanned is not null)
         {
-            for (var i = first; i < Expressions.Count; i++) ScanExpressions.Add((scanned, Expressions[i]));
+            for (var i = first; i < Expressions.Count; i++) ScanExpressions.Add((scanned, i));
         }
         if (node.TryGetProperty("Plans", out var children))
         {

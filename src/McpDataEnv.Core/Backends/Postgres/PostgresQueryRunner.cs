@@ -9,8 +9,10 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// one plannable statement, no <c>ModifyTable</c>/<c>LockRows</c>) → volatile functions from <c>pg_proc</c>
 /// → access scope over the plan's columns → <c>DECLARE</c> a cursor and <c>FETCH</c> at most MaxRows + 1 rows
 /// (the server never produces more, so a huge result is never drained) → <c>ROLLBACK</c>.
+/// A text that recently passed every plan check for the same scope skips them (<see cref="PostgresVerifiedQueries"/>)
+/// and runs in three round trips: <c>BEGIN READ ONLY</c> + settings + <c>DECLARE</c> as one batch, <c>FETCH</c>, <c>ROLLBACK</c>.
 /// </summary>
-internal sealed class PostgresQueryRunner(string schema, string? readerRole)
+internal sealed class PostgresQueryRunner(string schema, string? readerRole, PostgresVerifiedQueries verified)
 {
     private const string Cursor = "mcpdataenv_cursor";
     private readonly PostgresAccessGuard accessGuard = new(schema, readerRole);
@@ -20,6 +22,10 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole)
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var textFunctions = PostgresFunctionCalls.Find(request.Sql);
         PostgresFunctionPolicy.RefuseDenied(textFunctions);
+        if (verified.Find(request) is { } known && await RunVerifiedAsync(connection, request, known, ct) is { } fast)
+        {
+            return fast with { ElapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+        }
 
         await using (var setup = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access))
         {
@@ -36,8 +42,36 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole)
             await ExecuteAsync(connection, $"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n", ct);
             var columns = await PostgresCursorReader.DescribeAsync(connection, Cursor, ct);
             var (rows, truncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
+            verified.Remember(request, columns);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return new QueryResult(columns, rows, truncated, elapsed);
+        }
+        finally
+        {
+            await RollbackQuietlyAsync(connection);
+        }
+    }
+
+    /// <summary>
+    /// Three round trips for a verified text (settings and <c>DECLARE</c> in one batch, <c>FETCH</c>, <c>ROLLBACK</c>);
+    /// null, after forgetting the text, when its result columns are no longer the remembered ones.
+    /// </summary>
+    private async Task<QueryResult?> RunVerifiedAsync(NpgsqlConnection connection, QueryRequest request, IReadOnlyList<ResultColumn> columns, CancellationToken ct)
+    {
+        try
+        {
+            await using (var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout))
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n"));
+                await batch.ExecuteNonQueryAsync(ct);
+            }
+            var (rows, truncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
+            return new QueryResult(columns, rows, truncated, 0);
+        }
+        catch (PostgresColumnsChangedException)
+        {
+            verified.Forget(request);
+            return null;
         }
         finally
         {

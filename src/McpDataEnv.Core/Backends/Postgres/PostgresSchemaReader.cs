@@ -42,6 +42,27 @@ internal static class PostgresSchemaReader
         ORDER BY p.conrelid, p.conname
         """;
 
+    /// <summary>
+    /// Reads the catalog as the reader role sees it (inside the same read-only, role-switched transaction as a
+    /// query), so a login that only holds membership of the reader role is described by what that role may use.
+    /// </summary>
+    public static async Task<LiveSchema> ReadAsReaderAsync(NpgsqlConnection connection, string schema, string? readerRole, CancellationToken ct)
+    {
+        await using (var setup = PostgresSessionSetup.Create(connection, schema, readerRole, TimeSpan.FromSeconds(30)))
+        {
+            await setup.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            return await ReadAsync(connection, schema, ct);
+        }
+        finally
+        {
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
     public static async Task<LiveSchema> ReadAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
     {
         var tables = new List<(uint Oid, string Schema, string Name, long Rows, string? Comment, string[] Pk)>();

@@ -1,0 +1,70 @@
+using McpDataEnv.Tests.Support;
+
+namespace McpDataEnv.Tests.EndToEnd.Postgres;
+
+/// <summary>PostgreSQL going away and coming back under a live server, on a cluster of the test's own.</summary>
+public sealed class PostgresFaultTests : IClassFixture<DedicatedPostgresCluster>
+{
+    private const string Count = "SELECT count(*) FROM orders";
+    private readonly DedicatedPostgresCluster _cluster;
+
+    public PostgresFaultTests(DedicatedPostgresCluster cluster) => _cluster = cluster;
+
+    [Fact]
+    public async Task A_restart_mid_session_is_survived_without_restarting_the_server()
+    {
+        var report = await McpDriver.RunAsync(_cluster.Server(),
+            McpDriver.Call("run_readonly_sql", new { sql = Count }),
+            _cluster.PgCtlStep("-m fast restart"),
+            McpDriver.Call("run_readonly_sql", new { sql = Count }),
+            McpDriver.Call("describe_schema", new { table = "orders" }));
+
+        report.Result(0).Structured()["rows"]![0]![0]!.GetValue<long>().Should().Be(60_000);
+        report.Result(1).Should().NotBeNull();
+        report.Result(2).Structured()["rows"]![0]![0]!.GetValue<long>().Should().Be(60_000, "the pool must drop dead connections and reconnect");
+        report.Result(3).IsError().Should().BeFalse(report.Result(3).Text());
+    }
+
+    [Fact]
+    public async Task Down_at_start_the_server_still_starts_answers_database_unavailable_and_recovers_when_the_database_returns()
+    {
+        await _cluster.PgCtlAsync("-m fast stop");
+        var report = await McpDriver.RunAsync(_cluster.Server(),
+            McpDriver.Call("run_readonly_sql", new { sql = Count }),
+            McpDriver.Call("describe_schema"),
+            _cluster.StartStep(),
+            McpDriver.Call("run_readonly_sql", new { sql = Count }));
+
+        report.Result(0).ErrorCode().Should().Be("database_unavailable");
+        report.Result(0).Text().Should().Contain("not reachable");
+        report.Result(1).ErrorCode().Should().Be("database_unavailable");
+        report.Result(2).Should().NotBeNull();
+        report.Result(3).Structured()["rows"]![0]![0]!.GetValue<long>().Should().Be(60_000);
+        report.Root.ToJsonString().Should().NotContain(_cluster.Password);
+        report.Stderr.Should().NotContain(_cluster.Password);
+    }
+
+    [Fact]
+    public async Task A_query_cancelled_by_its_timeout_frees_its_connection_and_leaves_nothing_running()
+    {
+        const string Endless = "SELECT count(*) FROM order_items a, order_items b WHERE a.quantity + b.quantity < -1";
+        var report = await McpDriver.RunAsync(_cluster.Server(),
+            new System.Text.Json.Nodes.JsonObject
+            {
+                ["op"] = "parallel",
+                ["steps"] = new System.Text.Json.Nodes.JsonArray(
+                    McpDriver.Call("run_readonly_sql", new { sql = Endless }),
+                    McpDriver.Call("run_readonly_sql", new { sql = Endless + " AND a.line_no > 0" })),
+            },
+            _cluster.PsqlStep("SELECT count(*) FILTER (WHERE state <> 'idle') || ' busy, ' || count(*) FILTER (WHERE state = 'idle') || ' idle' " +
+                              "FROM pg_stat_activity WHERE application_name = 'mcpdataenv'"));
+
+        foreach (var timedOut in report.Result(0)["outcomes"]!.AsArray())
+        {
+            timedOut!["ok"]!.GetValue<bool>().Should().BeTrue();
+            timedOut["result"]!.AsObject().ErrorCode().Should().Be("timeout");
+        }
+        var activity = report.Result(1)["stdout"]!.GetValue<string>().Trim();
+        activity.Should().MatchRegex("^0 busy, [1-9][0-9]* idle$", "the server's connections must be back in the pool, idle, with no statement or transaction left open");
+    }
+}
