@@ -29,7 +29,12 @@ public static class McpServerSetup
             .WithTools(tools.Select(name => ToolCatalog.All[name]), ToolJson.Options)
             .WithResources<EnvironmentResources>()
             .WithPrompts<Prompts.AnalyzePrompt>()
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallArguments.Filter));
+            .WithRequestFilters(filters =>
+            {
+                filters.AddCallToolFilter(ToolCallArguments.Filter);
+                filters.AddListToolsFilter(next => async (context, cancellationToken) =>
+                    StrictClientSchemas.Normalize(await next(context, cancellationToken).ConfigureAwait(false)));
+            });
     }
 
     private static Core.Backends.LiveSchema? TryReadSchema(EnvironmentRuntime runtime)

@@ -43,7 +43,7 @@ public sealed class RunScriptTool
     private static string Render(RunScriptResult result)
     {
         var text = new StringBuilder();
-        text.Append("result: ").Append(result.Result.GetRawText()).Append('\n');
+        text.Append("result: ").Append(result.ResultText()).Append('\n');
         foreach (var line in result.Logs)
         {
             text.Append("log: ").Append(line).Append('\n');

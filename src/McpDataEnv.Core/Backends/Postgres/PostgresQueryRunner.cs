@@ -60,7 +60,8 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
     {
         try
         {
-            await using (var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout))
+            // The access scope carries the row-filter settings (RLS reads them): a remembered query must set them too.
+            await using (var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access))
             {
                 batch.BatchCommands.Add(new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n"));
                 await batch.ExecuteNonQueryAsync(ct);

@@ -43,6 +43,22 @@ public sealed class PostgresRowSecurityTests : IClassFixture<PostgresRowSecurity
     public async Task Analyst_sees_every_region() =>
         (await Scalar(_db.Backend, "SELECT count(DISTINCT region_id) FROM orders", SqliteRowFilterTests.Scope("analyst"))).Should().Be(4);
 
+    [Theory]
+    [InlineData("analyst", 4)]
+    [InlineData("emea_manager", 1)]
+    public async Task A_repeated_query_keeps_the_row_filter_settings_of_its_caller(string role, long regions)
+    {
+        // The second run of a text takes the remembered-query fast path; it must still set the caller's role and attributes.
+        const string sql = "SELECT count(DISTINCT region_id) FROM orders WHERE order_id > 0";
+        var scope = SqliteRowFilterTests.Scope(role);
+
+        var first = await Scalar(_db.Backend, sql, scope);
+        var second = await Scalar(_db.Backend, sql, scope);
+        var third = await Scalar(_db.Backend, sql, scope);
+
+        new[] { first, second, third }.Should().AllSatisfy(v => v.Should().Be(regions));
+    }
+
     [Fact]
     public async Task A_caller_without_a_policy_role_sees_no_filtered_rows() =>
         (await Scalar(_db.Backend, "SELECT count(*) FROM orders", UnrestrictedAccess.Instance)).Should().Be(0);
