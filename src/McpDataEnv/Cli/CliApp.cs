@@ -13,6 +13,7 @@ public static class CliApp
             SeedCommand.Create(),
             CheckCommand.Create(),
             CallCommand.Create(),
+            MemoryCommand.Create(),
         };
         return root;
     }

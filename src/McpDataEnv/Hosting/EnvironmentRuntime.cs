@@ -1,5 +1,6 @@
 using McpDataEnv.Core.Backends;
 using McpDataEnv.Core.Environments;
+using McpDataEnv.Core.Memory;
 using McpDataEnv.Core.Sql;
 
 namespace McpDataEnv.Hosting;
@@ -10,8 +11,15 @@ namespace McpDataEnv.Hosting;
 /// </summary>
 public sealed class EnvironmentRuntime : IAsyncDisposable
 {
-    public EnvironmentRuntime(EnvironmentDefinition environment, IDataBackend backend, IReadOnlySqlGate gate)
+    private readonly Lazy<IMemoryStore> memoryStore;
+    private readonly Lazy<MemoryService> memory;
+
+    /// <param name="memoryStore">Opens the memory store on first use; default <see cref="MemoryStores.Open"/>.</param>
+    public EnvironmentRuntime(EnvironmentDefinition environment, IDataBackend backend, IReadOnlySqlGate gate, Func<IMemoryStore>? memoryStore = null)
     {
+        // Opened on first use, so an environment that never touches memory never creates a store.
+        this.memoryStore = new Lazy<IMemoryStore>(memoryStore ?? (() => MemoryStores.Open(environment)));
+        memory = new Lazy<MemoryService>(() => new MemoryService(this.memoryStore.Value, environment.Memory, environment.Policy.MemoryRules));
         Environment = environment;
         Backend = backend;
         Gate = gate;
@@ -29,5 +37,20 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
 
     public SchemaDescriber Schema { get; }
 
-    public ValueTask DisposeAsync() => Backend.DisposeAsync();
+    /// <summary>Tiered memory of this environment (store opened on first use).</summary>
+    public MemoryService Memory => memory.Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (memoryStore.IsValueCreated)
+        {
+            switch (memoryStore.Value)
+            {
+                case IAsyncDisposable asyncDisposable: await asyncDisposable.DisposeAsync().ConfigureAwait(false); break;
+                case IDisposable disposable: disposable.Dispose(); break;
+            }
+        }
+
+        await Backend.DisposeAsync().ConfigureAwait(false);
+    }
 }

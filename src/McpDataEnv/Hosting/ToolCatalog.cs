@@ -9,6 +9,9 @@ public static class ToolCatalog
     {
         [DescribeSchemaTool.Name] = typeof(DescribeSchemaTool),
         [RunReadonlySqlTool.Name] = typeof(RunReadonlySqlTool),
+        [MemorySearchTool.Name] = typeof(MemorySearchTool),
+        [MemoryEditTool.Name] = typeof(MemoryEditTool),
+        [MemoryArchiveTool.Name] = typeof(MemoryArchiveTool),
     };
 
     /// <summary>The tools the environment enables that this build implements, in a stable order.</summary>
