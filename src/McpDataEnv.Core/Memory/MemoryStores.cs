@@ -10,9 +10,11 @@ public static class MemoryStores
     public static string SqlitePath(EnvironmentDefinition environment) => Path.Combine(environment.DataPath, "memory.db");
 
     /// <summary>Opens (creating or migrating) the memory store of <paramref name="environment"/>.</summary>
+    /// <remarks>PostgreSQL: tables in the schema <c>mcpdataenv_memory</c> of the environment's database, on the connection
+    /// string's own login (not the reader role), created on first use.</remarks>
     public static IMemoryStore Open(EnvironmentDefinition environment) => environment.Database.Provider switch
     {
-        "postgres" => throw new NotSupportedException("PostgreSQL memory store: not yet wired."),
+        "postgres" => new Postgres.PostgresMemoryStore(environment.Database.ConnectionString ?? string.Empty),
         _ => new SqliteMemoryStore(SqlitePath(environment)),
     };
 }
