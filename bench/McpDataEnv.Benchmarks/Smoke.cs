@@ -20,6 +20,28 @@ internal static class Smoke
         }
 
         Console.WriteLine($"smoke: gate benchmarks ran ({clock.ElapsedMilliseconds} ms)");
+        return SmokeMemory();
+    }
+
+    private static int SmokeMemory()
+    {
+        var memory = new MemoryBenchmarks { Passages = 2_000 };
+        var clock = Stopwatch.StartNew();
+        memory.Setup();
+        try
+        {
+            if (memory.SearchSelective() == 0 || memory.SearchBroad() == 0 || memory.SearchRecent() == 0 || memory.Archive().Length == 0)
+            {
+                Console.Error.WriteLine("smoke: a memory benchmark found nothing");
+                return 1;
+            }
+        }
+        finally
+        {
+            memory.Cleanup();
+        }
+
+        Console.WriteLine($"smoke: memory benchmarks ran ({clock.ElapsedMilliseconds} ms)");
         return 0;
     }
 }

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using McpDataEnv.Core.Environments;
+using McpDataEnv.Core.Governance;
+using McpDataEnv.Core.Memory;
+using McpDataEnv.Core.Memory.Sqlite;
+
+namespace McpDataEnv.Benchmarks;
+
+/// <summary>Fills a memory store with the corpus, and optionally writes the same passages as a server-memory JSONL graph.</summary>
+internal static class MemorySeeder
+{
+    public static async Task<MemoryService> SeedAsync(string databasePath, int count, MemoryScope scope, string? graphFile = null)
+    {
+        var store = new SqliteMemoryStore(databasePath);
+        var memory = new MemoryService(store, MemorySettings.Defaults with { WritesPerMinute = 0 }, MemoryContentRules.None);
+        var passages = MemoryCorpus.Generate(count).ToList();
+        var provenance = new MemoryProvenance("bench_seed");
+        // Sixteen writers: group commit shares transactions among them.
+        await Parallel.ForEachAsync(passages, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, ct) =>
+            await memory.ArchiveAsync(scope, p.Content, p.Tags, provenance, ct));
+        if (graphFile is not null)
+        {
+            // server-memory's format: one JSON object per line; 100 observations per entity.
+            await using var writer = new StreamWriter(graphFile);
+            foreach (var (chunk, index) in passages.Chunk(100).Select((c, i) => (c, i)))
+            {
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new { type = "entity", name = $"findings_{index:D4}", entityType = "finding", observations = chunk.Select(c => c.Content) }));
+            }
+        }
+
+        return memory;
+    }
+}
