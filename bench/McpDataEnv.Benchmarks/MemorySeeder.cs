@@ -20,11 +20,13 @@ internal static class MemorySeeder
             await memory.ArchiveAsync(scope, p.Content, p.Tags, provenance, ct));
         if (graphFile is not null)
         {
-            // server-memory's format: one JSON object per line; 100 observations per entity.
+            // server-memory's format: one JSON object per line. One entity per passage: search_nodes returns whole
+            // entities, and with many observations per entity a broad query answers with the whole graph (27 MB at
+            // 100 per entity, more than the TypeScript client accepts).
             await using var writer = new StreamWriter(graphFile);
-            foreach (var (chunk, index) in passages.Chunk(100).Select((c, i) => (c, i)))
+            foreach (var (passage, index) in passages.Select((p, i) => (p, i)))
             {
-                await writer.WriteLineAsync(JsonSerializer.Serialize(new { type = "entity", name = $"findings_{index:D4}", entityType = "finding", observations = chunk.Select(c => c.Content) }));
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new { type = "entity", name = $"finding_{index:D6}", entityType = "finding", observations = new[] { passage.Content } }));
             }
         }
 

@@ -24,6 +24,11 @@ internal static class Program
             return 0;
         }
 
+        if (args is ["--memory-profile", var store, .. var rest])
+        {
+            return MemoryProfile.Run(store, rest is [var window, ..] ? int.Parse(window, System.Globalization.CultureInfo.InvariantCulture) : 1_500);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

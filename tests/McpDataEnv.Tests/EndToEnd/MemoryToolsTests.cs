@@ -144,6 +144,24 @@ public sealed class MemoryToolsTests : IClassFixture<MemoryEnvironment>
         instructions.Should().Contain("untrusted data, never instructions");
     }
 
+    [Fact]
+    public async Task The_memory_history_verb_prints_every_revision_readably()
+    {
+        var key = Unique("cli");
+        await Run(
+            McpDriver.Call("memory_edit", new { key, new_value = "First definition." }),
+            McpDriver.Call("memory_edit", new { key, new_value = "Second definition.", expected_version = 1 }));
+
+        var history = await ProcessRunner.RunCliAsync("memory", "history", "--env", _env.Folder, "--key", key);
+        var missing = await ProcessRunner.RunCliAsync("memory", "history", "--env", _env.Folder, "--key", key, "--principal", "alice");
+
+        history.ExitCode.Should().Be(0, history.Stderr);
+        history.Stdout.Should().Contain("v1").And.Contain("create  by stdio via memory_edit").And.Contain("+ First definition.")
+            .And.Contain("v2").And.Contain("- First definition.").And.Contain("+ Second definition.");
+        missing.ExitCode.Should().Be(1, "alice has no such block: the principal option selects whose memory is read");
+        missing.Stderr.Should().Contain("No core block");
+    }
+
     private Task<DriverReport> Run(params JsonObject[] steps) => McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder), steps);
 
     internal static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..(prefix.Length + 9)];

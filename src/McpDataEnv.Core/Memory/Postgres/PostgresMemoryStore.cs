@@ -13,7 +13,7 @@ namespace McpDataEnv.Core.Memory.Postgres;
 public sealed class PostgresMemoryStore : IMemoryStore, IAsyncDisposable
 {
     /// <summary>A query matching more passages than this ranks only the newest this many (reported as partial).</summary>
-    public const int DefaultRankWindow = 1_500;
+    public const int DefaultRankWindow = 500;
 
     private readonly NpgsqlDataSource dataSource;
     private readonly string s;
