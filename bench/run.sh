@@ -50,3 +50,19 @@ if [[ "${BENCH_HTTP:-1}" != "0" ]]; then
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
 fi
+
+# Memory side by side (scenario 2): McpDataEnv memory_search vs @modelcontextprotocol/server-memory search_nodes over
+# the same 100,000 passages, alternating A/B; then memory_archive throughput end to end (skip with BENCH_MEMORY=0).
+if [[ "${BENCH_MEMORY:-1}" != "0" ]]; then
+  echo
+  echo "Memory (100,000 passages; same content in both servers)"
+  echo
+  dotnet build bench/McpDataEnv.Benchmarks -c Release -nologo -clp:ErrorsOnly >&2
+  cp -r environments/retail "$work/memory-env"; rm -rf "$work/memory-env/data"; cp -r "$work/retail/data" "$work/memory-env/data"
+  # One principal writes thousands of times in the throughput run: lift its per-minute budget for the run.
+  sed -i 's/writes_per_minute: [0-9]*/writes_per_minute: 100000000/' "$work/memory-env/environment.yaml"
+  dotnet bench/McpDataEnv.Benchmarks/bin/Release/net10.0/McpDataEnv.Benchmarks.dll --memory-seed "$work/memory-env/data/memory.db" 100000 "$work/graph.jsonl" >&2
+  node bench/e2e/bench-memory.mjs --a "dotnet $dll serve --env $work/memory-env" \
+    --b "node $PWD/bench/e2e/node_modules/@modelcontextprotocol/server-memory/dist/index.js" --graph "$work/graph.jsonl" \
+    --iterations "${BENCH_MEMORY_ITERATIONS:-200}"
+fi

@@ -20,8 +20,15 @@ internal static class Smoke
         }
 
         Console.WriteLine($"smoke: gate benchmarks ran ({clock.ElapsedMilliseconds} ms)");
-        var status = RunGovernance();
-        return status != 0 ? status : RunScripts();
+        foreach (var part in new Func<int>[] { RunGovernance, RunScripts, SmokeMemory })
+        {
+            if (part() is var status && status != 0)
+            {
+                return status;
+            }
+        }
+
+        return 0;
     }
 
     private static int RunGovernance()
@@ -72,5 +79,27 @@ internal static class Smoke
         {
             scripts.Cleanup();
         }
+    }
+
+    private static int SmokeMemory()
+    {
+        var memory = new MemoryBenchmarks { Passages = 2_000 };
+        var clock = Stopwatch.StartNew();
+        memory.Setup();
+        try
+        {
+            if (memory.SearchSelective() == 0 || memory.SearchBroad() == 0 || memory.SearchRecent() == 0 || memory.Archive().Length == 0)
+            {
+                Console.Error.WriteLine("smoke: a memory benchmark found nothing");
+                return 1;
+            }
+        }
+        finally
+        {
+            memory.Cleanup();
+        }
+
+        Console.WriteLine($"smoke: memory benchmarks ran ({clock.ElapsedMilliseconds} ms)");
+        return 0;
     }
 }

@@ -58,6 +58,32 @@ async function runStep(client, step) {
       for (let i = 0; i < step.times; i++) outcomes.push(await outcome(client, step.step));
       return { outcomes };
     }
+    case "pageAll": {
+      // Follows next_cursor until the last page, so paging is tested exactly as a client would do it.
+      const pages = [];
+      let args = { ...(step.arguments ?? {}) };
+      for (let i = 0; i < (step.maxPages ?? 200); i++) {
+        const r = await client.callTool({ name: step.name, arguments: args });
+        pages.push(r);
+        const next = r.structuredContent?.next_cursor;
+        if (r.isError || !next) break;
+        args = { cursor: next };
+      }
+      return { pages };
+    }
+    case "burstThenKill": {
+      // Fires `count` calls at once and SIGKILLs the server once `killAfter` have answered;
+      // returns every answer the client received (those writes were acknowledged).
+      const acknowledged = [];
+      let killed = false;
+      const calls = Array.from({ length: step.count }, (_, i) =>
+        client.callTool({ name: step.name, arguments: { ...step.arguments, content: `${step.arguments.content} #${i}` } }).then((r) => {
+          acknowledged.push(r);
+          if (!killed && acknowledged.length >= step.killAfter) { killed = true; process.kill(transport.pid, "SIGKILL"); }
+        }, () => {}));
+      await Promise.race([Promise.allSettled(calls), new Promise((r) => setTimeout(r, 15000))]);
+      return { killed, acknowledged };
+    }
     default: throw new Error(`unknown op ${step.op}`);
   }
 }

@@ -101,6 +101,25 @@ public sealed class MemoryService
         return new ArchiveResult(await store.ArchiveCoreBlockAsync(write, key, normalizedTags, cancellationToken));
     }
 
+    /// <summary>Archives a metric that triangulation verified, with its proof, tagged <c>verified</c> and <c>metric:&lt;name&gt;</c>.</summary>
+    /// <remarks>
+    /// Contract for <c>triangulate_metric</c>: call it only after both paths agreed. The passage holds both values, the SQL
+    /// and the SHA-256 of the script (not the script), its source is <see cref="MemorySources.VerifiedMetric"/>, and it
+    /// passes the same policy as any archive (size, content rules, rate): a refusal is a <see cref="DataEnvException"/>
+    /// the caller may report as a warning without failing the verification.
+    /// </remarks>
+    public Task<ArchiveResult> ArchiveVerifiedMetricAsync(
+        MemoryScope scope, VerifiedMetric metric, MemoryProvenance provenance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return ArchiveAsync(
+            scope,
+            VerifiedMetricPassage.Content(metric),
+            VerifiedMetricPassage.Tags(metric),
+            provenance with { Source = MemorySources.VerifiedMetric },
+            cancellationToken);
+    }
+
     /// <summary>Ranked full-text search (bm25) or, for an empty query, most recent first; paged with an opaque cursor.</summary>
     public async Task<MemorySearchResult> SearchAsync(MemoryScope scope, MemorySearchRequest request, CancellationToken cancellationToken = default)
     {

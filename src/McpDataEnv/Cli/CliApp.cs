@@ -15,6 +15,7 @@ public static class CliApp
             CallCommand.Create(),
             AuditCommand.Create(),
             GrantsCommand.Create(),
+            MemoryCommand.Create(),
         };
         return root;
     }

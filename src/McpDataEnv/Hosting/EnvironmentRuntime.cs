@@ -4,6 +4,7 @@ using McpDataEnv.Core.Governance;
 using McpDataEnv.Core.Governance.Audit;
 using McpDataEnv.Core.Governance.Plans;
 using McpDataEnv.Core.Governance.Requests;
+using McpDataEnv.Core.Memory;
 using McpDataEnv.Core.Metrics;
 using McpDataEnv.Core.Scripting;
 using McpDataEnv.Core.Sql;
@@ -16,8 +17,15 @@ namespace McpDataEnv.Hosting;
 /// </summary>
 public sealed class EnvironmentRuntime : IAsyncDisposable
 {
-    public EnvironmentRuntime(EnvironmentDefinition environment, IDataBackend backend, IReadOnlySqlGate gate)
+    private readonly Lazy<IMemoryStore> _memoryStore;
+    private readonly Lazy<MemoryService> _memory;
+
+    /// <param name="memoryStore">Opens the memory store on first use; default <see cref="MemoryStores.Open"/>.</param>
+    public EnvironmentRuntime(EnvironmentDefinition environment, IDataBackend backend, IReadOnlySqlGate gate, Func<IMemoryStore>? memoryStore = null)
     {
+        // Opened on first use, so an environment that never touches memory never creates a store.
+        _memoryStore = new Lazy<IMemoryStore>(memoryStore ?? (() => MemoryStores.Open(environment)));
+        _memory = new Lazy<MemoryService>(() => new MemoryService(_memoryStore.Value, environment.Memory, environment.Policy.MemoryRules));
         Environment = environment;
         Backend = backend;
         Gate = gate;
@@ -50,20 +58,8 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
     /// <summary>The audit trail every tool call appends to (null: not audited, e.g. in unit tests).</summary>
     public IAuditLog? Audit { get; init; }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Audit is not null)
-        {
-            await Audit.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (Sandbox is not null)
-        {
-            await Sandbox.DisposeAsync().ConfigureAwait(false);
-        }
-
-        await Backend.DisposeAsync().ConfigureAwait(false);
-    }
+    /// <summary>Tiered memory of this environment (store opened on first use).</summary>
+    public MemoryService Memory => _memory.Value;
 
     /// <summary>The pool of sandbox workers, when the environment enables a tool that runs scripts.</summary>
     public ScriptSandbox? Sandbox { get; }
@@ -77,4 +73,28 @@ public sealed class EnvironmentRuntime : IAsyncDisposable
     /// <summary>A sql() bridge for one access scope (the caller's, narrowed by its plan): the same gate, engine checks and access as run_readonly_sql.</summary>
     public ISqlBridge SqlBridgeFor(IAccessScope access) =>
         new QueryServiceSqlBridge(Queries, access, Environment.Scripts.MaxSqlRowsPerCall);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Audit is not null)
+        {
+            await Audit.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_memoryStore.IsValueCreated)
+        {
+            switch (_memoryStore.Value)
+            {
+                case IAsyncDisposable asyncDisposable: await asyncDisposable.DisposeAsync().ConfigureAwait(false); break;
+                case IDisposable disposable: disposable.Dispose(); break;
+            }
+        }
+
+        await Backend.DisposeAsync().ConfigureAwait(false);
+    }
 }

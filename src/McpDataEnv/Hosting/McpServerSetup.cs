@@ -19,15 +19,18 @@ public static class McpServerSetup
             .ToList();
         var instructionCaller = fixedCaller ?? callers.Resolve(null);
         var schema = TryReadSchema(runtime);
+        var memory = tools.Any(MemoryTools.Contains);
+        var coreBlocks = memory && fixedCaller is not null ? TryReadCoreBlocks(runtime, fixedCaller) : null;
 
         return services
             .AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation { Name = "mcpdataenv", Version = ServerVersion.Current };
-                options.ServerInstructions = ServerInstructions.Build(runtime.Environment, schema, instructionCaller, tools);
+                options.ServerInstructions = ServerInstructions.Build(runtime.Environment, schema, instructionCaller, tools, coreBlocks);
             })
             .WithTools(tools.Select(name => ToolCatalog.All[name]), ToolJson.Options)
             .WithResources<EnvironmentResources>()
+            .WithResources(memory ? [typeof(MemoryResources)] : [])
             .WithPrompts<Prompts.AnalyzePrompt>()
             .WithRequestFilters(filters =>
             {
@@ -35,6 +38,21 @@ public static class McpServerSetup
                 filters.AddListToolsFilter(next => async (context, cancellationToken) =>
                     StrictClientSchemas.Normalize(await next(context, cancellationToken).ConfigureAwait(false)));
             });
+    }
+
+    private static readonly HashSet<string> MemoryTools = [MemorySearchTool.Name, MemoryEditTool.Name, MemoryArchiveTool.Name];
+
+    private static IReadOnlyList<Core.Memory.CoreBlock>? TryReadCoreBlocks(EnvironmentRuntime runtime, CallerContext caller)
+    {
+        try
+        {
+            return runtime.Memory.GetCoreBlocksAsync(caller.MemoryScope(runtime), CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            // Memory unavailable at start (store locked, database down): the tools report it; instructions omit it.
+            return null;
+        }
     }
 
     private static Core.Backends.LiveSchema? TryReadSchema(EnvironmentRuntime runtime)

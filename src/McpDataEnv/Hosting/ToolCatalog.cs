@@ -12,6 +12,9 @@ public static class ToolCatalog
         [CheckRequestTool.Name] = typeof(CheckRequestTool),
         [RunScriptTool.Name] = typeof(RunScriptTool),
         [TriangulateMetricTool.Name] = typeof(TriangulateMetricTool),
+        [MemorySearchTool.Name] = typeof(MemorySearchTool),
+        [MemoryEditTool.Name] = typeof(MemoryEditTool),
+        [MemoryArchiveTool.Name] = typeof(MemoryArchiveTool),
     };
 
     /// <summary>The tools the environment enables that this build implements, in a stable order.</summary>

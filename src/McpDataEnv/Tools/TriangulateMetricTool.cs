@@ -4,6 +4,7 @@ using System.Security.Claims;
 using McpDataEnv.Core.Environments;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
+using McpDataEnv.Core.Memory;
 using McpDataEnv.Core.Metrics;
 using McpDataEnv.Core.Scripting;
 using McpDataEnv.Hosting;
@@ -18,7 +19,8 @@ public sealed class TriangulateMetricTool
 {
     public const string Name = KnownTools.TriangulateMetric;
 
-    [McpServerTool(Name = Name, Title = "Verify a metric two independent ways", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
+    // Not read-only: with remember=true a verified value is archived in memory (never in the analytics database).
+    [McpServerTool(Name = Name, Title = "Verify a metric two independent ways", ReadOnly = false, Idempotent = false, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(TriangulationResult))]
     [Description("Verifies a number before you report it: path A is your SQL (one row, one numeric column); path B is your ES5 script that fetches raw rows with sql() and computes the number as its last expression. " +
         "If the metric is defined in business_rules.md its canonical SQL is a third path. All must agree within the tolerance (default 0.01 = 1%) or the tool refuses: then do not report the number; find the cause.")]
@@ -29,6 +31,8 @@ public sealed class TriangulateMetricTool
         [Description("Path B: ES5 script computing the same number from raw rows fetched with sql(); its last expression is the number.")] string script,
         [Description("Relative tolerance in (0, 1); default from business rules or 0.01.")] double? tolerance = null,
         [Description("The plan_id from check_request; required when the environment requires plans.")] string? plan_id = null,
+        [Description("When true and verified, archive the value with its proof (both values, the SQL, the script's hash) in memory, tagged 'verified'.")] bool remember = false,
+        RequestContext<CallToolRequestParams>? context = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
@@ -47,7 +51,13 @@ public sealed class TriangulateMetricTool
                     definition,
                     tolerance,
                     cancellationToken).ConfigureAwait(false);
-                return ToolOutcome.Success(result, Render(result));
+                var text = Render(result);
+                if (remember)
+                {
+                    text += await RememberAsync(runtime, caller, result, sql ?? string.Empty, script ?? string.Empty, context, cancellationToken).ConfigureAwait(false);
+                }
+
+                return ToolOutcome.Success(result, text);
             }
             catch (DataEnvException refusal) when (refusal.Code == ErrorCodes.TriangulationFailed)
             {
@@ -63,6 +73,27 @@ public sealed class TriangulateMetricTool
             var rows = await runtime.Queries.RunAsync(text, 2, access, roleMaxRows: null, ct).ConfigureAwait(false);
             return rows.Rows;
         });
+
+    /// <summary>Archives the verified value; a memory refusal (rate limit, content rule) is reported, not fatal: the figure stays verified.</summary>
+    private static async Task<string> RememberAsync(
+        EnvironmentRuntime runtime, CallerContext caller, TriangulationResult result, string sql, string script, RequestContext<CallToolRequestParams>? context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metric = new VerifiedMetric(result.Metric, (decimal)result.SqlValue, (decimal)result.ScriptValue, sql, script);
+            var archived = await runtime.Memory.ArchiveVerifiedMetricAsync(
+                caller.MemoryScope(runtime), metric, MemoryToolProvenance.For(Name, context), cancellationToken).ConfigureAwait(false);
+            return $" Archived in memory as {archived.Id} (tag verified).";
+        }
+        catch (DataEnvException refusal)
+        {
+            return $" Not archived in memory: {refusal.Message}";
+        }
+        catch (OverflowException)
+        {
+            return " Not archived in memory: the value is outside the exact decimal range memory stores.";
+        }
+    }
 
     private static string Render(TriangulationResult r)
     {

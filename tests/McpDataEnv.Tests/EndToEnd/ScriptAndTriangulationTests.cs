@@ -123,6 +123,22 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     }
 
     [Fact]
+    public async Task A_verified_metric_can_be_remembered_with_its_proof_and_found_again()
+    {
+        var report = await McpDriver.RunAsync(
+            McpDriver.StdioServer(_env.Folder),
+            McpDriver.Call("triangulate_metric", new { metric = "revenue", sql = RevenueSql, script = RevenueScript, remember = true }),
+            McpDriver.Call("memory_search", new { query = "revenue", tags = new[] { "verified" } }));
+
+        report.Result(0).Text().Should().Contain("Archived in memory");
+        var hits = report.Result(1).Structured()["hits"]!.AsArray();
+        hits.Should().NotBeEmpty();
+        var hit = hits[0]!.AsObject();
+        hit["source"]!.GetValue<string>().Should().Be("verified_metric");
+        hit["content"]!.GetValue<string>().Should().Contain("order_items");
+    }
+
+    [Fact]
     public async Task Path_a_must_be_one_row_with_one_number()
     {
         var report = await McpDriver.RunAsync(

@@ -166,7 +166,8 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
             McpDriver.Op("readResource", "mcpdataenv://environment/business_rules.md"),
             McpDriver.Op("readResource", "mcpdataenv://environment/schema"));
 
-        report.Result(0)["resources"]!.AsArray().Should().HaveCount(3);
+        report.Result(0)["resources"]!.AsArray().Select(r => r!["uri"]!.GetValue<string>()).Should().BeEquivalentTo(
+            "mcpdataenv://environment/safety_policy.md", "mcpdataenv://environment/business_rules.md", "mcpdataenv://environment/schema", "memory://core");
         Contents(report.Result(1)).Should().Contain("analyst");
         Contents(report.Result(2)).Should().Contain("revenue");
         JsonNode.Parse(Contents(report.Result(3)))!["tables"]!.AsArray().Should().NotBeEmpty();

@@ -1,0 +1,118 @@
+using System.Data;
+using Npgsql;
+
+namespace McpDataEnv.Core.Memory.Postgres;
+
+/// <summary>
+/// The memory store of a PostgreSQL environment, in a schema of its own (default <c>mcpdataenv_memory</c>), on its own
+/// read-write connections (never the analytics reader role or its read-only transactions). Every write is one
+/// READ COMMITTED transaction with its checks inside it (scope advisory lock, row locks), so several server processes
+/// never lose each other's writes. Search is <c>tsvector</c> + <c>ts_rank_cd</c> (see <see cref="PostgresMemorySearch"/>).
+/// </summary>
+/// <remarks>The connection string is a secret: it is never logged or put in an error.</remarks>
+public sealed class PostgresMemoryStore : IMemoryStore, IAsyncDisposable
+{
+    /// <summary>A query matching more passages than this ranks only the newest this many (reported as partial).</summary>
+    public const int DefaultRankWindow = 500;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string s;
+    private readonly PostgresMemorySearch search;
+    private readonly PostgresHitLoader loader;
+    private readonly Lazy<Task> migrated;
+
+    static PostgresMemoryStore() => AppContext.SetSwitch("Npgsql.EnableSqlRewriting", false);
+
+    public PostgresMemoryStore(string connectionString, string schema = PostgresMemorySchema.DefaultName, int rankWindow = DefaultRankWindow)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = false, LogParameters = false, ApplicationName = "mcpdataenv-memory" };
+        dataSource = NpgsqlDataSource.Create(builder);
+        s = PostgresMemorySchema.Validate(schema);
+        search = new PostgresMemorySearch(dataSource, s, Math.Max(1, rankWindow));
+        loader = new PostgresHitLoader(dataSource, s);
+        migrated = new Lazy<Task>(() => PostgresMemorySchema.MigrateAsync(dataSource, s, CancellationToken.None));
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public async Task<IReadOnlyList<CoreBlock>> GetCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = PostgresMemorySql.Command(
+            connection, $"SELECT key, value, version, updated_at, updated_by FROM {s}.core_blocks WHERE environment = $1 AND principal = $2 AND value <> '' ORDER BY key",
+            scope.Environment, scope.Principal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var blocks = new List<CoreBlock>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            blocks.Add(new CoreBlock(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)));
+        }
+
+        return blocks;
+    }
+
+    public async Task<IReadOnlyList<CoreRevision>> GetHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = PostgresMemorySql.Command(
+            connection,
+            $"""
+            SELECT r.version, r.action, r.old_value, r.new_value, r.principal, r.at, r.tool, r.request_id, r.passage_id
+            FROM {s}.core_revisions r JOIN {s}.core_blocks b ON b.id = r.block_id
+            WHERE b.environment = $1 AND b.principal = $2 AND b.key = $3 ORDER BY r.version
+            """,
+            scope.Environment, scope.Principal, key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var revisions = new List<CoreRevision>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            revisions.Add(new CoreRevision(
+                key, reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+
+        return revisions;
+    }
+
+    public Task<CoreWriteOutcome> WriteCoreAsync(MemoryWrite write, string key, string value, long? expectedVersion, int maxBlocks, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(write, w => w.WriteCoreAsync(key, value, expectedVersion, maxBlocks), cancellationToken);
+
+    public Task<string> AppendPassageAsync(MemoryWrite write, string content, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(write, w => w.AppendPassageAsync(content, tags), cancellationToken);
+
+    public Task<string> ArchiveCoreBlockAsync(MemoryWrite write, string key, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(write, w => w.ArchiveCoreAsync(key, tags), cancellationToken);
+
+    public async Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default)
+    {
+        await migrated.Value.ConfigureAwait(false);
+        return await search.RankAsync(scope, query, cap, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<MemoryHit?> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default)
+    {
+        await migrated.Value.ConfigureAwait(false);
+        return await loader.LoadPassageAsync(scope, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default)
+    {
+        await migrated.Value.ConfigureAwait(false);
+        return await loader.LoadAsync(scope, refs, maxContentChars, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await migrated.Value.ConfigureAwait(false);
+        return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> InTransactionAsync<T>(MemoryWrite write, Func<PostgresMemoryWriter, Task<T>> body, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        var result = await body(new PostgresMemoryWriter(connection, s, write, cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using McpDataEnv.Core.Errors;
+using McpDataEnv.Core.Memory;
+using McpDataEnv.Hosting;
+
+namespace McpDataEnv.Cli;
+
+/// <summary><c>mcpdataenv memory history</c>: prints every revision of one core block, oldest first.</summary>
+public static class MemoryCommand
+{
+    public static Command Create()
+    {
+        var env = CommonOptions.Environment();
+        var key = new Option<string>("--key", "-k") { Description = "The core block key.", Required = true };
+        var principal = new Option<string>("--principal", "-p")
+        {
+            Description = "Whose memory: an HTTP principal name, or 'stdio' (the serve --stdio caller, the default).",
+            DefaultValueFactory = _ => "stdio",
+        };
+        var history = new Command("history", "Print the revision history of a core memory block (old and new value, who, when, which tool).")
+        {
+            env, key, principal,
+        };
+        history.SetAction((parse, ct) => HistoryAsync(parse.GetRequiredValue(env), parse.GetRequiredValue(key), parse.GetRequiredValue(principal), ct));
+        return new Command("memory", "Inspect an environment's tiered memory.") { history };
+    }
+
+    private static async Task<int> HistoryAsync(DirectoryInfo folder, string key, string principal, CancellationToken cancellationToken)
+    {
+        var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
+        if (environment is null)
+        {
+            return ExitCodes.InvalidEnvironment;
+        }
+
+        using var loggers = StderrLogging.CreateFactory();
+        await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
+        try
+        {
+            var revisions = await runtime.Memory.GetHistoryAsync(new MemoryScope(environment.Name, principal), key, cancellationToken).ConfigureAwait(false);
+            if (revisions.Count == 0)
+            {
+                await Console.Error.WriteLineAsync($"No core block '{key}' in the memory of '{principal}' ({environment.Name}).").ConfigureAwait(false);
+                return ExitCodes.ToolError;
+            }
+
+            await Console.Out.WriteAsync(MemoryHistoryText.Render(revisions)).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (DataEnvException error)
+        {
+            await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+}
