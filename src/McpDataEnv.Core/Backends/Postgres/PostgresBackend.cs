@@ -78,8 +78,11 @@ public sealed class PostgresBackend : IDataBackend
     /// (table, column) allows — typically "some role of the safety policy may read it".</summary>
     public async Task SeedAsync(RetailDataset dataset, Func<string, string, bool>? readable, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await PostgresSeeder.SeedAsync(connection, schema, readerRole, dataset, readable, cancellationToken);
+        await PostgresConcurrentDdl.RunAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await PostgresSeeder.SeedAsync(connection, schema, readerRole, dataset, readable, cancellationToken);
+        }, cancellationToken);
         logger.LogInformation("Seeded PostgreSQL schema {Schema}", schema);
     }
 
@@ -95,15 +98,18 @@ public sealed class PostgresBackend : IDataBackend
         }
 
         var live = await ReadSchemaAsync(refresh: true, cancellationToken).ConfigureAwait(false);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var statement in PostgresAdminScript.Statements(schema, readerRole, policy, live))
+        await PostgresConcurrentDdl.RunAsync(async () =>
         {
-            await using var cmd = new NpgsqlCommand(statement, connection, tx);
-            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var statement in PostgresAdminScript.Statements(schema, readerRole, policy, live))
+            {
+                await using var cmd = new NpgsqlCommand(statement, connection, tx);
+                await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>The reader role queries switch to, or null when none is configured.</summary>
