@@ -34,6 +34,8 @@ async function coldStarts() {
       const { client, coldMs } = await connect(target[0], target[1]);
       samples.push(coldMs);
       await client.close();
+      // Let the previous server and its script workers finish exiting, so each start is measured cold and alone.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
     }
   }
   return { jit: summarize(jit), r2r: r2r ? summarize(ready) : null };

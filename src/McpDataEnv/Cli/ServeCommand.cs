@@ -54,7 +54,6 @@ public static class ServeCommand
 
         await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
         await EnvironmentBootstrap.EnsureSeededAsync(runtime, Console.Error, cancellationToken).ConfigureAwait(false);
-        EnvironmentBootstrap.StartWarmUp(runtime, loggers.CreateLogger("McpDataEnv.Sandbox"));
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddStderrConsole();

@@ -56,27 +56,6 @@ public static class EnvironmentBootstrap
         status.WriteLine("mcpdataenv: demo database ready.");
     }
 
-    /// <summary>Starts the sandbox workers in the background so the first run_script does not pay a process start.</summary>
-    public static void StartWarmUp(EnvironmentRuntime runtime, ILogger logger)
-    {
-        if (runtime.Sandbox is not { } sandbox)
-        {
-            return;
-        }
-
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await sandbox.WarmUpAsync().ConfigureAwait(false);
-            }
-            catch (Exception error)
-            {
-                logger.LogWarning(error, "Script workers could not be pre-started; they will start on first use");
-            }
-        });
-    }
-
     public static Task SeedAsync(EnvironmentRuntime runtime, int scale, CancellationToken cancellationToken)
     {
         var dataset = RetailGenerator.Generate(scale);

@@ -13,6 +13,7 @@ public static class McpServerSetup
         services.AddSingleton(runtime);
         services.AddSingleton(callers);
         services.AddSingleton<ToolRunner>();
+        services.AddSingleton<SandboxWarmUp>();
 
         var tools = ToolCatalog.Enabled(runtime.Environment.EnabledTools)
             .Where(name => fixedCaller is null || fixedCaller.MayUse(name))
@@ -32,6 +33,11 @@ public static class McpServerSetup
             .WithResources<EnvironmentResources>()
             .WithResources(memory ? [typeof(MemoryResources)] : [])
             .WithPrompts<Prompts.AnalyzePrompt>()
+            .WithMessageFilters(filters => filters.AddIncomingFilter(next => async (context, cancellationToken) =>
+            {
+                var warmUp = context.Services?.GetService(typeof(SandboxWarmUp)) as SandboxWarmUp;
+                await (warmUp is null ? next : warmUp.Filter(next))(context, cancellationToken).ConfigureAwait(false);
+            }))
             .WithRequestFilters(filters =>
             {
                 filters.AddCallToolFilter(ToolCallArguments.Filter);
