@@ -20,14 +20,13 @@ public static class CheckCommand
 
     private static async Task<int> RunAsync(DirectoryInfo folder, CancellationToken cancellationToken)
     {
-        var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
-        if (environment is null)
+        await using var cli = CliEnvironment.Open(folder);
+        if (cli is null)
         {
             return ExitCodes.InvalidEnvironment;
         }
 
-        using var loggers = StderrLogging.CreateFactory();
-        await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
+        var (environment, runtime) = (cli.Environment, cli.Runtime);
         if (!await runtime.Backend.IsSeededAsync(cancellationToken).ConfigureAwait(false))
         {
             await Console.Error.WriteLineAsync($"{Path.GetFileName(folder.FullName)}: files are valid; the database is not built yet, so annotations were not checked against it (run: mcpdataenv seed --env {folder}).").ConfigureAwait(false);

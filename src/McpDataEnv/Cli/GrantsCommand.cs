@@ -21,14 +21,13 @@ public static class GrantsCommand
 
     private static async Task<int> RunAsync(DirectoryInfo folder, CancellationToken cancellationToken)
     {
-        var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
-        if (environment is null)
+        await using var cli = CliEnvironment.Open(folder);
+        if (cli is null)
         {
             return ExitCodes.InvalidEnvironment;
         }
 
-        using var loggers = StderrLogging.CreateFactory();
-        await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
+        var (environment, runtime) = (cli.Environment, cli.Runtime);
         if (runtime.Backend is not PostgresBackend { ReaderRole: { } reader } postgres)
         {
             await Console.Error.WriteLineAsync("grants: this environment has no PostgreSQL database with a reader_role; nothing to grant.").ConfigureAwait(false);

@@ -27,14 +27,13 @@ public static class MemoryCommand
 
     private static async Task<int> HistoryAsync(DirectoryInfo folder, string key, string principal, CancellationToken cancellationToken)
     {
-        var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
-        if (environment is null)
+        await using var cli = CliEnvironment.Open(folder);
+        if (cli is null)
         {
             return ExitCodes.InvalidEnvironment;
         }
 
-        using var loggers = StderrLogging.CreateFactory();
-        await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
+        var (environment, runtime) = (cli.Environment, cli.Runtime);
         try
         {
             var revisions = await runtime.Memory.GetHistoryAsync(new MemoryScope(environment.Name, principal), key, cancellationToken).ConfigureAwait(false);

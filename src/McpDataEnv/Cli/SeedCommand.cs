@@ -34,14 +34,13 @@ public static class SeedCommand
 
     private static async Task<int> RunAsync(DirectoryInfo folder, int scale, CancellationToken cancellationToken)
     {
-        var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
-        if (environment is null)
+        await using var cli = CliEnvironment.Open(folder);
+        if (cli is null)
         {
             return ExitCodes.InvalidEnvironment;
         }
 
-        using var loggers = StderrLogging.CreateFactory();
-        await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
+        var (environment, runtime) = (cli.Environment, cli.Runtime);
         var clock = Stopwatch.StartNew();
         try
         {
