@@ -127,15 +127,21 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     {
         var report = await McpDriver.RunAsync(
             McpDriver.StdioServer(_env.Folder),
-            McpDriver.Call("triangulate_metric", new { metric = "revenue", sql = RevenueSql, script = RevenueScript, remember = true }),
-            McpDriver.Call("memory_search", new { query = "revenue", tags = new[] { "verified" } }));
+            McpDriver.Call("triangulate_metric", new
+            {
+                metric = "order_count",
+                sql = "SELECT COUNT(*) FROM orders WHERE status = 'completed'",
+                script = "sql(\"SELECT order_id FROM orders WHERE status = 'completed'\").length",
+                remember = true,
+            }),
+            McpDriver.Call("memory_search", new { query = "order_count", tags = new[] { "verified" } }));
 
         report.Result(0).Text().Should().Contain("Archived in memory");
         var hits = report.Result(1).Structured()["hits"]!.AsArray();
         hits.Should().NotBeEmpty();
         var hit = hits[0]!.AsObject();
         hit["source"]!.GetValue<string>().Should().Be("verified_metric");
-        hit["content"]!.GetValue<string>().Should().Contain("order_items");
+        hit["content"]!.GetValue<string>().Should().Contain("status = 'completed'");
     }
 
     [Fact]

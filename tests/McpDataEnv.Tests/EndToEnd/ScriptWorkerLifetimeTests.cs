@@ -16,7 +16,9 @@ public sealed class ScriptWorkerLifetimeTests : IClassFixture<SeededEnvironment>
     {
         // A script limit far longer than the wait below: only noticing the dead server can end the busy worker in time.
         var yaml = Path.Combine(_env.Folder, "environment.yaml");
-        await File.WriteAllTextAsync(yaml, (await File.ReadAllTextAsync(yaml)).Replace("  timeout_ms: 5000", "  timeout_ms: 120000", StringComparison.Ordinal));
+        var limited = System.Text.RegularExpressions.Regex.Replace(await File.ReadAllTextAsync(yaml), @"(?m)^  timeout_ms: \d+", "  timeout_ms: 120000");
+        limited.Should().Contain("timeout_ms: 120000");
+        await File.WriteAllTextAsync(yaml, limited);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { TestPaths.ServerDll, "serve", "--env", _env.Folder })
         {
