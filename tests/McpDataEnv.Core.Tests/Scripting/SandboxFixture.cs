@@ -11,6 +11,12 @@ public sealed class SandboxFixture : IAsyncLifetime
         TimeoutMs = 1_500, MemoryMb = 192, MaxLogLines = 20, MaxSqlCalls = 50, MaxSqlRowsPerCall = 1_000, Workers = 2, MaxConcurrent = 4,
     };
 
+    /// <summary>
+    /// The same limits with a roomy timeout, for scripts that must end some other way (success, the stack or memory
+    /// guard): the whole suite shares 2 cores, so a short timeout would win races it is not meant to take part in.
+    /// </summary>
+    public static ScriptSettings Roomy { get; } = Limits with { TimeoutMs = 20_000 };
+
     public ScriptSandbox Sandbox { get; } = new(Limits);
 
     public Task InitializeAsync() => Sandbox.WarmUpAsync();
