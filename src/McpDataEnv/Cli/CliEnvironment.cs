@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace McpDataEnv.Cli;
 
 /// <summary>
-/// What the offline verbs (check, seed, grants, memory) start from: the validated environment — or every error
+/// What most verbs (check, seed, grants, memory, serve over HTTP) start from: the validated environment — or every error
 /// reported to stderr and null —, logging to stderr, and the composed runtime. Disposing closes all of it.
 /// </summary>
 public sealed class CliEnvironment : IAsyncDisposable

@@ -40,6 +40,7 @@ public static class ServeCommand
             return ExitCodes.InvalidEnvironment;
         }
 
+        // The role is checked before anything is opened (database, audit log, sandbox): a typo changes nothing.
         using var loggers = StderrLogging.CreateFactory();
         CallerContext caller;
         try

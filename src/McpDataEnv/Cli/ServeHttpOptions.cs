@@ -33,14 +33,13 @@ public sealed class ServeHttpOptions
 
     public static async Task<int> RunAsync(DirectoryInfo folder, HttpServeOptions options, CancellationToken cancellationToken)
     {
-        var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
-        if (environment is null)
+        await using var cli = CliEnvironment.Open(folder);
+        if (cli is null)
         {
             return ExitCodes.InvalidEnvironment;
         }
 
-        using var loggers = StderrLogging.CreateFactory();
-        await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
+        var (environment, runtime) = (cli.Environment, cli.Runtime);
         await EnvironmentBootstrap.EnsureSeededAsync(runtime, Console.Error, cancellationToken).ConfigureAwait(false);
         try
         {

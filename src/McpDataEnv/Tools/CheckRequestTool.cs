@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using McpDataEnv.Core.Environments;
 using System.Security.Claims;
 using McpDataEnv.Core.Governance.Requests;
 using ModelContextProtocol.Protocol;
@@ -10,7 +11,7 @@ namespace McpDataEnv.Tools;
 [McpServerToolType]
 public sealed class CheckRequestTool
 {
-    public const string Name = "check_request";
+    public const string Name = KnownTools.CheckRequest;
 
     [McpServerTool(Name = Name, Title = "Check a request against the policy", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(RequestCheckResult))]

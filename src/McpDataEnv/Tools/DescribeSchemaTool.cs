@@ -10,7 +10,7 @@ namespace McpDataEnv.Tools;
 [McpServerToolType]
 public sealed class DescribeSchemaTool
 {
-    public const string Name = "describe_schema";
+    public const string Name = KnownTools.DescribeSchema;
 
     [McpServerTool(Name = Name, Title = "Describe the schema", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(DescribedSchema))]

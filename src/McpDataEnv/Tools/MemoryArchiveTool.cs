@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using McpDataEnv.Core.Environments;
 using System.Security.Claims;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Memory;
@@ -12,7 +13,7 @@ namespace McpDataEnv.Tools;
 [McpServerToolType]
 public sealed class MemoryArchiveTool
 {
-    public const string Name = "memory_archive";
+    public const string Name = KnownTools.MemoryArchive;
 
     [McpServerTool(Name = Name, Title = "Archive to memory", ReadOnly = false, Idempotent = false, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ArchiveResult))]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using McpDataEnv.Core.Environments;
 using System.Security.Claims;
 using McpDataEnv.Core.Memory;
 using McpDataEnv.Hosting;
@@ -11,7 +12,7 @@ namespace McpDataEnv.Tools;
 [McpServerToolType]
 public sealed class MemoryEditTool
 {
-    public const string Name = "memory_edit";
+    public const string Name = KnownTools.MemoryEdit;
 
     [McpServerTool(Name = Name, Title = "Edit a core memory block", ReadOnly = false, Idempotent = false, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(CoreEditResult))]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using McpDataEnv.Core.Environments;
 using System.Security.Claims;
 using McpDataEnv.Core.Memory;
 using McpDataEnv.Hosting;
@@ -11,7 +12,7 @@ namespace McpDataEnv.Tools;
 [McpServerToolType]
 public sealed class MemorySearchTool
 {
-    public const string Name = "memory_search";
+    public const string Name = KnownTools.MemorySearch;
 
     [McpServerTool(Name = Name, Title = "Search memory", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(MemorySearchAnswer))]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using McpDataEnv.Core.Environments;
 using System.Security.Claims;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -9,7 +10,7 @@ namespace McpDataEnv.Tools;
 [McpServerToolType]
 public sealed class RunReadonlySqlTool
 {
-    public const string Name = "run_readonly_sql";
+    public const string Name = KnownTools.RunReadonlySql;
 
     [McpServerTool(Name = Name, Title = "Run a read-only SQL query", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(RunReadonlySqlResult))]
@@ -30,6 +31,6 @@ public sealed class RunReadonlySqlTool
                 .RunAsync(sql, max_rows, access, caller.Role.MaxRows, cancellationToken)
                 .ConfigureAwait(false);
             var answer = RunReadonlySqlResult.From(result);
-            return ToolOutcome.Success(answer, ResultText.ForQuery(answer));
+            return ToolOutcome.Success(answer, structured => ResultText.ForQuery(answer, structured));
         }, cancellationToken);
 }

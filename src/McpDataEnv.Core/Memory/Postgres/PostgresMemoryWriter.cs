@@ -22,19 +22,13 @@ internal sealed class PostgresMemoryWriter(NpgsqlConnection connection, string s
         var currentVersion = current?.Version ?? 0;
         if (expectedVersion is { } expected && expected != currentVersion)
         {
-            throw new DataEnvException(
-                ErrorCodes.VersionConflict,
-                $"Core block '{key}' is at version {currentVersion}, not {expected}: it changed since you read it. Read it again, merge, and retry with expected_version {currentVersion}.",
-                new Dictionary<string, object?> { ["key"] = key, ["current_version"] = currentVersion, ["expected_version"] = expected });
+            throw MemoryRefusals.VersionConflict(key, currentVersion, expected);
         }
 
         if (string.IsNullOrEmpty(current?.Value) && value.Length > 0 &&
             await PostgresMemorySql.ScalarAsync<long>(connection, $"SELECT count(*) FROM {s}.core_blocks WHERE environment = $1 AND principal = $2 AND value <> ''", cancellationToken, E, P) >= maxBlocks)
         {
-            throw new DataEnvException(
-                ErrorCodes.LimitExceeded,
-                $"Core memory already holds {maxBlocks} blocks, the maximum. Edit an existing block, or archive one first.",
-                new Dictionary<string, object?> { ["key"] = key, ["limit"] = maxBlocks });
+            throw MemoryRefusals.TooManyBlocks(key, maxBlocks);
         }
 
         var blockId = await UpsertAsync(current?.Id, key, value, currentVersion + 1);
@@ -49,7 +43,7 @@ internal sealed class PostgresMemoryWriter(NpgsqlConnection connection, string s
         var current = await FindAsync(key);
         if (current is null || current.Value.Length == 0)
         {
-            throw new DataEnvException(ErrorCodes.NotFound, $"Core block '{key}' does not exist or is already empty.", new Dictionary<string, object?> { ["key"] = key });
+            throw MemoryRefusals.NoSuchBlock(key);
         }
 
         var passageId = await InsertPassageAsync(current.Value, tags);

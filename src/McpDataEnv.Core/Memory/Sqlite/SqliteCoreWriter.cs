@@ -13,18 +13,12 @@ internal sealed class SqliteCoreWriter(SqliteConnection connection, MemoryWrite 
         var currentVersion = current?.Version ?? 0;
         if (expectedVersion is { } expected && expected != currentVersion)
         {
-            throw new DataEnvException(
-                ErrorCodes.VersionConflict,
-                $"Core block '{key}' is at version {currentVersion}, not {expected}: it changed since you read it. Read it again, merge, and retry with expected_version {currentVersion}.",
-                new Dictionary<string, object?> { ["key"] = key, ["current_version"] = currentVersion, ["expected_version"] = expected });
+            throw MemoryRefusals.VersionConflict(key, currentVersion, expected);
         }
 
         if (string.IsNullOrEmpty(current?.Value) && value.Length > 0 && CountNonEmptyBlocks() >= maxBlocks)
         {
-            throw new DataEnvException(
-                ErrorCodes.LimitExceeded,
-                $"Core memory already holds {maxBlocks} blocks, the maximum. Edit an existing block, or archive one first.",
-                new Dictionary<string, object?> { ["key"] = key, ["limit"] = maxBlocks });
+            throw MemoryRefusals.TooManyBlocks(key, maxBlocks);
         }
 
         var blockId = Upsert(current?.Id, key, value, currentVersion + 1);

@@ -100,8 +100,5 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
 
     internal static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    internal static DataEnvException NotFound(string key) => new(
-        ErrorCodes.NotFound,
-        $"Core block '{key}' does not exist or is already empty.",
-        new Dictionary<string, object?> { ["key"] = key });
+    internal static DataEnvException NotFound(string key) => MemoryRefusals.NoSuchBlock(key);
 }

@@ -27,10 +27,7 @@ internal static class SqliteWriteBudget
         var previousWeight = 1.0 - ((double)(atMs % MinuteMs) / MinuteMs);
         if (current + (previous * previousWeight) >= write.WritesPerMinute)
         {
-            throw new DataEnvException(
-                ErrorCodes.RateLimited,
-                $"Too many memory writes: the limit is {write.WritesPerMinute} per minute per principal. Wait a minute, and combine small notes into one passage.",
-                new Dictionary<string, object?> { ["limit_per_minute"] = write.WritesPerMinute, ["retry_after_seconds"] = 60 });
+            throw MemoryRefusals.RateLimited(write.WritesPerMinute);
         }
 
         SqliteMemoryDatabase.Execute(

@@ -8,12 +8,22 @@ namespace McpDataEnv.Tools;
 /// <summary>Builds tool results: structured content plus a compact text rendering, or a refusal.</summary>
 public static class ToolOutcome
 {
-    public static CallToolResult Success<T>(T value, string text) => new()
+    public static CallToolResult Success<T>(T value, string text) => Success(value, _ => text);
+
+    /// <summary>
+    /// Serialises <paramref name="value"/> once and renders the text from that JSON, so large results
+    /// (rows) are not serialised a second time for the text channel.
+    /// </summary>
+    public static CallToolResult Success<T>(T value, Func<JsonElement, string> render)
     {
-        StructuredContent = JsonSerializer.SerializeToElement(value, ToolJson.Options),
-        Content = [new TextContentBlock { Text = text }],
-        IsError = false,
-    };
+        var structured = JsonSerializer.SerializeToElement(value, ToolJson.Options);
+        return new CallToolResult
+        {
+            StructuredContent = structured,
+            Content = [new TextContentBlock { Text = render(structured) }],
+            IsError = false,
+        };
+    }
 
     /// <summary>
     /// A refusal the model can act on. The text is a JSON object with a stable code so clients
