@@ -40,9 +40,11 @@ internal static class PostgresLexer
 
     private static bool At(string s, int i, char c) => i < s.Length && s[i] == c;
 
+    // PostgreSQL ends a "--" comment at \n or \r (scan.l: non_newline is [^\n\r]); stopping only at \n would
+    // hide a call written after a lone carriage return from this guard while PostgreSQL runs it.
     private static int SkipLine(string s, int i)
     {
-        var end = s.IndexOf('\n', i);
+        var end = s.IndexOfAny(['\n', '\r'], i);
         return end < 0 ? s.Length : end + 1;
     }
 
