@@ -16,7 +16,8 @@ internal static partial class PostgresCellText
     /// <summary>The type name without modifiers: <c>numeric(12,2)</c> → <c>numeric</c>.</summary>
     public static string BaseType(string type) => TypeModifier().Replace(type, "");
 
-    public static object Convert(string type, string text) => BaseType(type) switch
+    /// <param name="type">The column's base type (as <see cref="BaseType"/> gives it; result columns already carry it).</param>
+    public static object Convert(string type, string text) => type switch
     {
         "smallint" or "integer" or "bigint" or "oid" => long.Parse(text, CultureInfo.InvariantCulture),
         "real" or "double precision" => ToDouble(text),
