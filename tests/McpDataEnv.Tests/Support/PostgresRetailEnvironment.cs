@@ -93,7 +93,9 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
             result[name] = (string)(await sum.ExecuteScalarAsync())!;
         }
         await using var role = new NpgsqlCommand(
-            "SELECT string_agg(rolname || rolsuper::text || rolcanlogin::text || rolinherit::text, ',' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'mcpdataenv%' OR rolname LIKE 'e2e_%'", connection);
+            // Roles are cluster-wide: only this fixture's login and the shared reader are ours to watch (other test
+            // classes create and drop their own logins concurrently).
+            $"SELECT string_agg(rolname || rolsuper::text || rolcanlogin::text || rolinherit::text, ',' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'mcpdataenv%' OR rolname = '{Login}'", connection);
         result["roles"] = (string)(await role.ExecuteScalarAsync())!;
         return result;
     }
