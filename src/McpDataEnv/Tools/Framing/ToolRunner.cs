@@ -4,6 +4,7 @@ using McpDataEnv.Core.Errors;
 using McpDataEnv.Hosting;
 using McpDataEnv.Telemetry;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace McpDataEnv.Tools;
@@ -14,7 +15,8 @@ namespace McpDataEnv.Tools;
 /// becomes an <c>isError</c> result with a stable code; anything else is logged and reported
 /// generically, so no stack trace, path or secret reaches the client. Every call, whatever its
 /// outcome, appends one entry to the environment's audit trail and ends one telemetry span
-/// (see <see cref="ToolTelemetry"/>); a call the client cancelled is audited as <c>cancelled</c>.
+/// (see <see cref="ToolTelemetry"/>); a call the client cancelled is audited as <c>cancelled</c>. Given the
+/// client's progress sink, a long call sends progress beats (see <see cref="ToolProgress"/>).
 /// </summary>
 public sealed class ToolRunner
 {
@@ -34,7 +36,8 @@ public sealed class ToolRunner
         string tool,
         ClaimsPrincipal? user,
         Func<CallerContext, Task<CallToolResult>> body,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IProgress<ProgressNotificationValue>? progress = null)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -48,7 +51,12 @@ public sealed class ToolRunner
                 throw new DataEnvException(ErrorCodes.ToolDisabled, $"Role '{caller.Principal.Role}' may not use {tool}.");
             }
 
-            var result = await body(caller).ConfigureAwait(false);
+            CallToolResult result;
+            await using (ToolProgress.Start(tool, progress))
+            {
+                result = await body(caller).ConfigureAwait(false);
+            }
+
             await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, result, null), span, clock, mustAudit: true).ConfigureAwait(false);
             return result;
         }
