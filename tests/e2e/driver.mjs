@@ -41,6 +41,26 @@ async function runStep(client, step) {
     case "listPrompts": return await client.listPrompts();
     case "getPrompt": return await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} });
     case "ping": return await client.ping();
+    // A call with a progress token: returns the result and every progress notification received.
+    case "callToolWithProgress": {
+      const progress = [];
+      const result = await client.callTool({ name: step.name, arguments: step.arguments ?? {} }, undefined,
+        { onprogress: (p) => progress.push(p), timeout: step.timeoutMs ?? 60000 });
+      return { result, progress };
+    }
+    // Aborts the call after `abortAfterMs` (the SDK then sends notifications/cancelled); returns how it ended.
+    case "callToolThenAbort": {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort("test cancels"), step.abortAfterMs);
+      try {
+        const result = await client.callTool({ name: step.name, arguments: step.arguments ?? {} }, undefined, { signal: controller.signal });
+        return { aborted: false, result };
+      } catch (e) {
+        return { aborted: controller.signal.aborted, error: String(e?.message ?? e) };
+      } finally {
+        clearTimeout(timer);
+      }
+    }
     // Test-side actions between calls (e.g. restarting a database under a live session); never sent to the server.
     case "exec": return { stdout: execFileSync(step.command, step.args ?? [], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
     case "sleep": return await new Promise((r) => setTimeout(() => r({}), step.ms));

@@ -36,7 +36,7 @@ internal static partial class EnvironmentFileParser
             files?.String("safety_policy") ?? DefaultPolicyFile,
             files?.String("business_rules") ?? DefaultRulesFile)
         {
-            Http = HttpSettingsParser.Parse(root.Section("http")),
+            Http = HttpSettingsParser.Parse(root.Section("http"), folder),
             Principals = PrincipalSettingsParser.Parse(root.Section("principals")),
         };
     }

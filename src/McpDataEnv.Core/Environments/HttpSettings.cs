@@ -16,4 +16,7 @@ public sealed record HttpSettings(
     int SessionIdleMinutes)
 {
     public static HttpSettings Defaults { get; } = new(null, [], [], 1024 * 1024, 600, 30);
+
+    /// <summary>JWT bearer validation beside API keys, or null (API keys only).</summary>
+    public JwtSettings? Jwt { get; init; }
 }

@@ -5,7 +5,7 @@ namespace McpDataEnv.Core.Environments;
 /// <summary>Validates the <c>http</c> section; absent keys keep <see cref="HttpSettings.Defaults"/>.</summary>
 internal static class HttpSettingsParser
 {
-    public static HttpSettings Parse(YamlSection? section)
+    public static HttpSettings Parse(YamlSection? section, string root)
     {
         var d = HttpSettings.Defaults;
         if (section is null)
@@ -13,7 +13,7 @@ internal static class HttpSettingsParser
             return d;
         }
 
-        section.AllowOnly("anonymous_role", "allowed_origins", "allowed_hosts", "max_request_bytes", "requests_per_minute", "session_idle_minutes");
+        section.AllowOnly("anonymous_role", "allowed_origins", "allowed_hosts", "max_request_bytes", "requests_per_minute", "session_idle_minutes", "jwt");
         var origins = section.StringList("allowed_origins") ?? d.AllowedOrigins;
         foreach (var origin in origins.Where(o => !IsOrigin(o)))
         {
@@ -26,7 +26,10 @@ internal static class HttpSettingsParser
             section.StringList("allowed_hosts") ?? d.AllowedHosts,
             section.Long("max_request_bytes", d.MaxRequestBytes, min: 1024, rule: "an integer of at least 1024"),
             section.Int("requests_per_minute", d.RequestsPerMinute),
-            section.Int("session_idle_minutes", d.SessionIdleMinutes));
+            section.Int("session_idle_minutes", d.SessionIdleMinutes))
+        {
+            Jwt = JwtSettingsParser.Parse(section.Section("jwt"), root),
+        };
     }
 
     private static bool IsOrigin(string text) =>

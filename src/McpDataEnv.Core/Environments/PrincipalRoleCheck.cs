@@ -18,6 +18,11 @@ internal static class PrincipalRoleCheck
         {
             errors.At(EnvironmentFileParser.FileName, "http.anonymous_role", Unknown(anonymous, known, file.PolicyFile));
         }
+
+        foreach (var (value, role) in file.Http.Jwt?.Roles.Where(r => policy.FindRole(r.Value) is null) ?? [])
+        {
+            errors.At(EnvironmentFileParser.FileName, $"http.jwt.roles.{value}", Unknown(role, known, file.PolicyFile));
+        }
     }
 
     private static string Unknown(string role, IReadOnlyList<string> known, string policyFile) =>

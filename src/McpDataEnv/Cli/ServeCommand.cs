@@ -1,6 +1,7 @@
 using System.CommandLine;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Hosting;
+using McpDataEnv.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,9 +27,14 @@ public static class ServeCommand
         {
             env, role, transport, http.Urls, http.Stateless, http.AllowAnonymous,
         };
-        command.SetAction((parse, ct) => parse.GetValue(transport) == "http"
-            ? ServeHttpOptions.RunAsync(parse.GetRequiredValue(env), http.Read(parse), ct)
-            : RunAsync(parse.GetRequiredValue(env), parse.GetValue(role), ct));
+        command.SetAction(async (parse, ct) =>
+        {
+            // Disposed after the server stopped: flushes the last spans and metric points.
+            using var telemetry = OtlpTelemetry.FromEnvironment();
+            return parse.GetValue(transport) == "http"
+                ? await ServeHttpOptions.RunAsync(parse.GetRequiredValue(env), http.Read(parse), ct).ConfigureAwait(false)
+                : await RunAsync(parse.GetRequiredValue(env), parse.GetValue(role), ct).ConfigureAwait(false);
+        });
         return command;
     }
 

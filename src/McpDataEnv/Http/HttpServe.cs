@@ -12,6 +12,7 @@ public static class HttpServe
     public static async Task RunAsync(EnvironmentRuntime runtime, HttpServeOptions options, TextWriter status, CancellationToken cancellationToken)
     {
         var keys = ApiKeyDirectory.From(runtime.Environment.Principals);
+        var jwt = options.Settings.Jwt is { } jwtSettings ? JwtBearerValidator.Create(jwtSettings) : null;
         var anonymous = options.AnonymousRole ?? options.Settings.AnonymousRole;
         if (anonymous is not null && runtime.Environment.Policy.FindRole(anonymous) is null)
         {
@@ -19,15 +20,15 @@ public static class HttpServe
                 $"--allow-anonymous: unknown role '{anonymous}'. Roles in safety_policy.md: {string.Join(", ", runtime.Environment.Policy.Roles.Keys)}.");
         }
 
-        if (!LoopbackAddresses.AreAllLoopback(options.Urls) && keys.IsEmpty)
+        if (!LoopbackAddresses.AreAllLoopback(options.Urls) && keys.IsEmpty && jwt is null)
         {
             throw new DataEnvException(ErrorCodes.InvalidArgument,
-                "Refusing to listen beyond loopback without authentication: add principals with API keys to environment.yaml, or bind to 127.0.0.1.");
+                "Refusing to listen beyond loopback without authentication: add principals with API keys (or http.jwt) to environment.yaml, or bind to 127.0.0.1.");
         }
 
-        await using var app = HttpServerHost.Build(runtime, options with { AnonymousRole = anonymous }, keys);
+        await using var app = HttpServerHost.Build(runtime, options with { AnonymousRole = anonymous }, keys, jwt);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("McpDataEnv.Http");
-        if (keys.IsEmpty && anonymous is null)
+        if (keys.IsEmpty && jwt is null && anonymous is null)
         {
             logger.LogWarning("No principals and no anonymous role: every MCP request will be refused with 401. Add principals to environment.yaml or pass --allow-anonymous <role>.");
         }

@@ -8,12 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace McpDataEnv.Http;
 
 /// <summary>
-/// Builds the product's HTTP server: <c>/health</c> without credentials, then Host/Origin checks, bearer-key
+/// Builds the product's HTTP server: <c>/health</c> without credentials, then Host/Origin checks, bearer-key / JWT
 /// authentication, per-principal rate limit, then the MCP transports. Logs go to stderr.
 /// </summary>
 public static class HttpServerHost
 {
-    public static WebApplication Build(EnvironmentRuntime runtime, HttpServeOptions options, ApiKeyDirectory keys)
+    public static WebApplication Build(EnvironmentRuntime runtime, HttpServeOptions options, ApiKeyDirectory keys, JwtBearerValidator? jwt = null)
     {
         var settings = options.Settings;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -33,7 +33,7 @@ public static class HttpServerHost
             context => !context.Request.Path.StartsWithSegments(HealthEndpoint.Path),
             branch => branch
                 .UseMiddleware<OriginGuard>(settings.AllowedHosts, settings.AllowedOrigins)
-                .UseMiddleware<BearerKeyAuthentication>(new BearerKeySettings(keys, options.AnonymousRole ?? settings.AnonymousRole)).UseRateLimiter());
+                .UseMiddleware<BearerKeyAuthentication>(new BearerKeySettings(keys, options.AnonymousRole ?? settings.AnonymousRole, jwt)).UseRateLimiter());
         app.MapMcpHttpTransports();
         return app;
     }

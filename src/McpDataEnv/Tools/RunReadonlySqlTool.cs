@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using McpDataEnv.Core.Environments;
 using System.Security.Claims;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -23,6 +24,7 @@ public sealed class RunReadonlySqlTool
         [Description("Maximum rows to return (default and cap come from the environment).")] int? max_rows = null,
         [Description("The plan_id from check_request; required when the environment requires plans.")] string? plan_id = null,
         ClaimsPrincipal? user = null,
+        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
         {
@@ -32,5 +34,5 @@ public sealed class RunReadonlySqlTool
                 .ConfigureAwait(false);
             var answer = RunReadonlySqlResult.From(result);
             return ToolOutcome.Success(answer, structured => ResultText.ForQuery(answer, structured));
-        }, cancellationToken);
+        }, cancellationToken, progress);
 }

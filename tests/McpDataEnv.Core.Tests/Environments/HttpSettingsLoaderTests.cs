@@ -48,7 +48,7 @@ public sealed class HttpSettingsLoaderTests
     [InlineData("http: { allowed_origins: ['evil.example'] }", "environment.yaml: http.allowed_origins: 'evil.example' is not an origin; write scheme://host[:port], e.g. https://app.example.com")]
     [InlineData("http: { max_request_bytes: 10 }", "environment.yaml: http.max_request_bytes must be an integer of at least 1024")]
     [InlineData("http: { requests_per_minute: 0 }", "environment.yaml: http.requests_per_minute must be a positive integer")]
-    [InlineData("http: { anonymous_rol: analyst }", "environment.yaml: http.anonymous_rol: unknown key (did you mean 'anonymous_role'?); known keys: anonymous_role, allowed_origins, allowed_hosts, max_request_bytes, requests_per_minute, session_idle_minutes")]
+    [InlineData("http: { anonymous_rol: analyst }", "environment.yaml: http.anonymous_rol: unknown key (did you mean 'anonymous_role'?); known keys: anonymous_role, allowed_origins, allowed_hosts, max_request_bytes, requests_per_minute, session_idle_minutes, jwt")]
     public void Loader_reports_each_principal_and_http_problem_with_file_and_key(string yaml, string expected)
     {
         var result = Load(yaml);

@@ -11,6 +11,8 @@ public sealed class HttpTestServer : IAsyncDisposable
     public const string AliceKey = "alice-test-key-0123456789";
     public const string HankKey = "hank-test-key-9876543210";
     public const string HankKeyVariable = "MCPDATAENV_TEST_KEY_HANK";
+    public const string JwtSecretVariable = "MCPDATAENV_TEST_JWT_SECRET";
+    public const string JwtSecret = "jwt-test-secret-of-at-least-32-bytes-0123456789";
 
     private readonly EnvironmentRuntime _runtime;
     private readonly WebApplication _app;
@@ -47,7 +49,8 @@ public sealed class HttpTestServer : IAsyncDisposable
         var runtime = EnvironmentBootstrap.CreateRuntime(environment, NullLoggerFactory.Instance);
         var settings = environment.Http with { RequestsPerMinute = requestsPerMinute };
         var keys = ApiKeyDirectory.From(environment.Principals, name => name == HankKeyVariable ? HankKey : null);
-        var app = HttpServerHost.Build(runtime, new HttpServeOptions(["http://127.0.0.1:0"], stateless, anonymousRole, settings), keys);
+        var jwt = settings.Jwt is { } jwtSettings ? JwtBearerValidator.Create(jwtSettings, name => name == JwtSecretVariable ? JwtSecret : null) : null;
+        var app = HttpServerHost.Build(runtime, new HttpServeOptions(["http://127.0.0.1:0"], stateless, anonymousRole, settings), keys, jwt);
         await app.StartAsync();
         return new HttpTestServer(runtime, app);
     }

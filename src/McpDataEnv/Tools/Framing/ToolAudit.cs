@@ -15,6 +15,7 @@ internal static class ToolAudit
         {
             null => ("ok", null, Array.Empty<string>()),
             DataEnvException e => ("refused", e.Code, RulesOf(e)),
+            OperationCanceledException => ("cancelled", null, []),
             _ => ("error", ErrorCodes.Internal, []),
         };
         return new AuditEvent(

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Security.Claims;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Hosting;
+using McpDataEnv.Telemetry;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace McpDataEnv.Tools;
@@ -12,7 +14,9 @@ namespace McpDataEnv.Tools;
 /// role's tool allow-list, and keeps the two error channels apart — what the model can fix
 /// becomes an <c>isError</c> result with a stable code; anything else is logged and reported
 /// generically, so no stack trace, path or secret reaches the client. Every call, whatever its
-/// outcome, appends one entry to the environment's audit trail.
+/// outcome, appends one entry to the environment's audit trail and ends one telemetry span
+/// (see <see cref="ToolTelemetry"/>); a call the client cancelled is audited as <c>cancelled</c>. Given the
+/// client's progress sink, a long call sends progress beats (see <see cref="ToolProgress"/>).
 /// </summary>
 public sealed class ToolRunner
 {
@@ -32,10 +36,12 @@ public sealed class ToolRunner
         string tool,
         ClaimsPrincipal? user,
         Func<CallerContext, Task<CallToolResult>> body,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IProgress<ProgressNotificationValue>? progress = null)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        var span = ToolTelemetry.Start(tool);
         CallerContext? caller = null;
         try
         {
@@ -45,25 +51,53 @@ public sealed class ToolRunner
                 throw new DataEnvException(ErrorCodes.ToolDisabled, $"Role '{caller.Principal.Role}' may not use {tool}.");
             }
 
-            var result = await body(caller).ConfigureAwait(false);
-            await AuditAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, result, null)).ConfigureAwait(false);
+            CallToolResult result;
+            await using (ToolProgress.Start(tool, progress))
+            {
+                result = await body(caller).ConfigureAwait(false);
+            }
+
+            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, result, null), span, clock, mustAudit: true).ConfigureAwait(false);
             return result;
         }
         catch (DataEnvException error)
         {
             _logger.LogInformation("{Tool} refused: {Code}", tool, error.Code);
-            await TryAuditAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, error)).ConfigureAwait(false);
+            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, error), span, clock, mustAudit: false).ConfigureAwait(false);
             return ToolOutcome.Refusal(error);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
         {
+            _logger.LogInformation("{Tool} cancelled by the client", tool);
+            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, cancelled), span, clock, mustAudit: false).ConfigureAwait(false);
             throw;
         }
         catch (Exception fault)
         {
             _logger.LogError(fault, "{Tool} failed with an internal error", tool);
-            await TryAuditAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, fault)).ConfigureAwait(false);
+            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, fault), span, clock, mustAudit: false).ConfigureAwait(false);
             return ToolOutcome.Refusal(new DataEnvException(ErrorCodes.Internal, "The server hit an internal error running this tool; it was logged. Try again, or simplify the request."));
+        }
+    }
+
+    // On the success path a failed append propagates (the result is withheld, nothing leaves unaudited);
+    // on the other paths it is only logged. The span ends after the audit append, which is part of the call.
+    private async Task FinishAsync(Core.Governance.Audit.AuditEvent entry, System.Diagnostics.Activity? span, Stopwatch clock, bool mustAudit)
+    {
+        try
+        {
+            if (mustAudit)
+            {
+                await AuditAsync(entry).ConfigureAwait(false);
+            }
+            else
+            {
+                await TryAuditAsync(entry).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ToolTelemetry.Finish(span, entry.Tool, entry.Principal, entry.Role, entry.Verdict, entry.Code, entry.Rows, clock.Elapsed);
         }
     }
 

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using McpDataEnv.Core.Governance.Audit;
+using McpDataEnv.Tests.Support;
+
+namespace McpDataEnv.Tests.Http;
+
+/// <summary>
+/// Over stateful Streamable HTTP with the official TypeScript client: long calls send progress when the client
+/// asks for it, and a call the client aborts (notifications/cancelled) stops the work on the server.
+/// </summary>
+public sealed class ProgressAndCancellationTests : IClassFixture<GovernedEnvironment>
+{
+    // About three seconds of busy work, well inside the 15 s script limit.
+    private const string LongScript = "var t = new Date().getTime(); var n = 0; while (new Date().getTime() - t < 3000) { n++; } n > 0";
+    private const string EndlessScript = "var n = 0; while (true) { n++; } n";
+    private const string EndlessQuery = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) AS n FROM c";
+
+    private readonly GovernedEnvironment _env;
+
+    public ProgressAndCancellationTests(GovernedEnvironment env) => _env = env;
+
+    [Fact]
+    public async Task A_long_script_sends_progress_notifications_to_a_client_that_asked_for_them()
+    {
+        await using var server = await HttpTestServer.StartAsync(_env.Folder, anonymousRole: "analyst");
+
+        var report = await HttpPlans.RunAsync("http", server.McpUrl, key: null,
+            new JsonObject { ["op"] = "callToolWithProgress", ["name"] = "run_script", ["arguments"] = new JsonObject { ["code"] = LongScript } },
+            new JsonObject { ["op"] = "callToolWithProgress", ["name"] = "run_readonly_sql", ["arguments"] = new JsonObject { ["sql"] = "SELECT 1 AS one" } });
+
+        var progress = report.Result(0)["progress"]!.AsArray();
+        report.Result(0)["result"]!.AsObject().Structured()["result"]!.GetValue<bool>().Should().BeTrue();
+        progress.Should().NotBeEmpty("a call running for seconds reports progress");
+        progress.Select(p => p!["progress"]!.GetValue<double>()).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        progress[0]!["message"]!.GetValue<string>().Should().StartWith("run_script: still running");
+        report.Result(1)["progress"]!.AsArray().Should().BeEmpty("a quick call ends before its first beat");
+    }
+
+    [Theory]
+    [InlineData("run_script", "code", EndlessScript)]
+    [InlineData("run_readonly_sql", "sql", EndlessQuery)]
+    public async Task An_aborted_call_is_cancelled_on_the_server_and_the_next_call_is_answered(string tool, string argument, string endless)
+    {
+        await using var server = await HttpTestServer.StartAsync(_env.Folder, anonymousRole: "analyst");
+        var marker = Guid.NewGuid().ToString("n");
+        var arguments = new JsonObject { [argument] = endless + " /* " + marker + " */" };
+
+        var report = await HttpPlans.RunAsync("http", server.McpUrl, key: null,
+            new JsonObject { ["op"] = "callToolThenAbort", ["name"] = tool, ["arguments"] = arguments, ["abortAfterMs"] = 1500 },
+            McpDriver.Call("run_script", new { code = "6 * 7" }),
+            McpDriver.Call("run_readonly_sql", new { sql = "SELECT 42 AS answer" }));
+
+        report.Result(0)["aborted"]!.GetValue<bool>().Should().BeTrue();
+        report.Result(1).Structured()["result"]!.GetValue<int>().Should().Be(42, "the pool recovers after the worker is killed");
+        report.Result(2).Structured()["row_count"]!.GetValue<int>().Should().Be(1);
+        var entry = await WaitForAuditAsync(marker);
+        entry.Tool.Should().Be(tool);
+        entry.Verdict.Should().Be("cancelled", "the work stopped because the client cancelled; a limit (5 s statement, 15 s script) would be 'refused'");
+    }
+
+    private async Task<AuditEntry> WaitForAuditAsync(string marker)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var hit = File.ReadLines(_env.AuditPath).Where(l => l.Contains(marker, StringComparison.Ordinal)).Select(l => AuditChain.Parse(l)!).FirstOrDefault();
+            if (hit is not null)
+            {
+                return hit;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("no audit entry for the cancelled call");
+    }
+}
