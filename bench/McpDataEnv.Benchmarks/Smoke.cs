@@ -12,7 +12,7 @@ internal static class Smoke
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 200; i++)
         {
-            if (!gate.CacheHit() || !gate.CacheMiss())
+            if (!gate.CacheHit() || !gate.NewLiterals() || !gate.NewShape())
             {
                 Console.Error.WriteLine("smoke: the gate refused the benchmark query");
                 return 1;

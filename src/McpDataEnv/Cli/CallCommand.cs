@@ -37,6 +37,7 @@ public static class CallCommand
 
     private static async Task<int> RunAsync(DirectoryInfo folder, string? role, string tool, string[] args, string? json, CancellationToken cancellationToken)
     {
+        StartupWarmUp.Start();
         var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
         if (environment is null)
         {

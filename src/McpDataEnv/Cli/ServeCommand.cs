@@ -3,8 +3,6 @@ using McpDataEnv.Core.Errors;
 using McpDataEnv.Hosting;
 using McpDataEnv.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace McpDataEnv.Cli;
 
@@ -40,6 +38,8 @@ public static class ServeCommand
 
     private static async Task<int> RunAsync(DirectoryInfo folder, string? role, CancellationToken cancellationToken)
     {
+        // Overlaps the costliest start-up step with loading the environment (see StartupWarmUp).
+        StartupWarmUp.Start();
         var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
         if (environment is null)
         {
@@ -62,11 +62,13 @@ public static class ServeCommand
         await using var runtime = EnvironmentBootstrap.CreateRuntime(environment, loggers);
         await EnvironmentBootstrap.EnsureSeededAsync(runtime, Console.Error, cancellationToken).ConfigureAwait(false);
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddStderrConsole();
-        builder.Services.AddEnvironmentServer(runtime, new FixedCallerResolver(caller), caller).WithStdioServerTransport();
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        // No generic host: one stdio session is the whole process (stdin closing or Ctrl+C ends it), and the host's
+        // configuration, lifetime and hosted-service machinery only add start-up time before the first answer.
+        var services = new ServiceCollection().AddSingleton(loggers).AddLogging();
+        services.AddEnvironmentServer(runtime, new FixedCallerResolver(caller), caller).WithStdioServerTransport();
+        await using var provider = services.BuildServiceProvider();
+        var server = provider.GetRequiredService<ModelContextProtocol.Server.McpServer>();
+        await server.RunAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -33,6 +33,7 @@ public sealed class ServeHttpOptions
 
     public static async Task<int> RunAsync(DirectoryInfo folder, HttpServeOptions options, CancellationToken cancellationToken)
     {
+        StartupWarmUp.Start();
         await using var cli = CliEnvironment.Open(folder);
         if (cli is null)
         {

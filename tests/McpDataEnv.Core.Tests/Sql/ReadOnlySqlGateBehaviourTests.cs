@@ -90,4 +90,57 @@ public sealed class ReadOnlySqlGateBehaviourTests
 
         mismatches.Should().Be(0);
     }
+
+    [Fact]
+    public void ScriptDom_is_asked_once_per_query_shape_not_once_per_literal_value()
+    {
+        using var gate = new ReadOnlySqlGate();
+
+        gate.Check("SELECT name FROM products WHERE product_id = 1 AND category = 'toys'", SqlDialect.Sqlite).IsAllowed.Should().BeTrue();
+        gate.Check("SELECT name FROM products WHERE product_id = 42 AND category = 'garden'", SqlDialect.Sqlite).IsAllowed.Should().BeTrue();
+        gate.ScriptDomRuns.Should().Be(1);
+
+        gate.Check("SELECT sku FROM products WHERE product_id = 42 AND category = 'garden'", SqlDialect.Sqlite).IsAllowed.Should().BeTrue();
+        gate.ScriptDomRuns.Should().Be(2, "another column is another shape");
+    }
+
+    [Fact]
+    public void A_ScriptDom_refusal_holds_for_every_literal_value_of_the_same_shape()
+    {
+        using var gate = new ReadOnlySqlGate();
+
+        gate.Check("SELECT 7 SELECT 'a'", SqlDialect.Sqlite).Reason.Should().Be(GateReasons.MultipleStatements);
+        gate.Check("SELECT 1 SELECT 'b'", SqlDialect.Sqlite).Reason.Should().Be(GateReasons.MultipleStatements);
+        gate.ScriptDomRuns.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_remembered_shape_never_answers_for_a_text_of_another_shape()
+    {
+        using var gate = new ReadOnlySqlGate();
+
+        gate.Check("SELECT a FROM t_2", SqlDialect.Sqlite).IsAllowed.Should().BeTrue();
+        gate.Check("SELECT 1 SELECT 2", SqlDialect.Sqlite).Reason.Should().Be(GateReasons.MultipleStatements);
+        gate.Check("SELECT 'x' WHERE 1", SqlDialect.Sqlite).IsAllowed.Should().BeTrue();
+        gate.Check("SELECT 'x' SELECT 1", SqlDialect.Sqlite).Reason.Should().Be(GateReasons.MultipleStatements);
+    }
+
+    [Fact]
+    public void Literal_variants_of_every_corpus_text_get_the_verdict_an_uncached_gate_gives()
+    {
+        using var gate = new ReadOnlySqlGate();
+        var corpus = SqliteGateCorpus.Refused.Cast<object[]>().Select(r => ((string)r[0], SqlDialect.Sqlite))
+            .Concat(SqliteGateCorpus.Allowed.Cast<object[]>().Select(r => ((string)r[0], SqlDialect.Sqlite)))
+            .Concat(PostgresGateCorpus.Refused.Cast<object[]>().Select(r => ((string)r[0], SqlDialect.Postgres)))
+            .Concat(PostgresGateCorpus.Allowed.Cast<object[]>().Select(r => ((string)r[0], SqlDialect.Postgres)))
+            .ToArray();
+        foreach (var (sql, dialect) in corpus) gate.Check(sql, dialect);
+
+        foreach (var (sql, dialect) in corpus)
+        {
+            var variant = System.Text.RegularExpressions.Regex.Replace(sql.Replace("'", "'z"), "[0-9]+", "9");
+            using var fresh = new ReadOnlySqlGate();
+            gate.Check(variant, dialect).Should().BeEquivalentTo(fresh.Check(variant, dialect), variant);
+        }
+    }
 }

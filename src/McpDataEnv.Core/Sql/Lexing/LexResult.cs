@@ -8,4 +8,11 @@ namespace McpDataEnv.Core.Sql.Lexing;
 /// E'' / U&amp;'' strings, backticks, nested comments); the ScriptDom cross-check then has no say
 /// on statement boundaries.
 /// </param>
-internal sealed record LexResult(IReadOnlyList<SqlToken> Tokens, string? Error, bool UsesDialectOnlyLexis);
+internal sealed record LexResult(IReadOnlyList<SqlToken> Tokens, string? Error, bool UsesDialectOnlyLexis)
+{
+    /// <summary>
+    /// Where the plain <c>'...'</c> strings and short unsigned integers are (start, length): literals whose value
+    /// cannot change how either this lexer or T-SQL's splits the text, so <see cref="LiteralShape"/> may blank them.
+    /// </summary>
+    public IReadOnlyList<(int Start, int Length)> PlainLiterals { get; init; } = [];
+}

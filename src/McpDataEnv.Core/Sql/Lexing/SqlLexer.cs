@@ -8,10 +8,13 @@ namespace McpDataEnv.Core.Sql.Lexing;
 /// </summary>
 internal sealed class SqlLexer
 {
+    // Nine digits always fit T-SQL's int, so blanking such a literal never changes its token type there.
+    private const int MaxPlainIntegerDigits = 9;
     private readonly string _s;
     private readonly bool _pg;
     private readonly List<SqlToken> _tokens = new(32);
     private readonly List<(int Index, string Raw)> _unicodeIdentifiers = new();
+    private readonly List<(int Start, int Length)> _plainLiterals = new();
     private int _i;
     private bool _dialectOnly;
     private string? _error;
@@ -36,7 +39,9 @@ internal sealed class SqlLexer
             DecodeUnicodeIdentifiers();
         }
 
-        return _error is null ? new LexResult(_tokens, null, _dialectOnly) : new LexResult([], _error, _dialectOnly);
+        return _error is null
+            ? new LexResult(_tokens, null, _dialectOnly) { PlainLiterals = _plainLiterals }
+            : new LexResult([], _error, _dialectOnly);
     }
 
     private void Step()
@@ -48,7 +53,7 @@ internal sealed class SqlLexer
             case ' ' or '\t' or '\n' or '\r' or '\f': _i++; return;
             case '-' when next == '-': LineComment(); return;
             case '/' when next == '*': BlockComment(); return;
-            case '\'': _i++; Quoted('\'', SqlTokenKind.String, backslashEscapes: false); return;
+            case '\'': PlainString(); return;
             case '"': _i++; Quoted('"', SqlTokenKind.QuotedIdentifier, backslashEscapes: false); return;
             case '`' when !_pg: _dialectOnly = true; _i++; Quoted('`', SqlTokenKind.QuotedIdentifier, false); return;
             case '[' when !_pg: Bracketed(); return;
@@ -114,6 +119,13 @@ internal sealed class SqlLexer
         // SQLite lets an unterminated block comment run to the end of the input; PostgreSQL refuses it.
         _dialectOnly = true;
         _error = _pg ? "The text has an unterminated /* comment. Close it with */." : null;
+    }
+
+    private void PlainString()
+    {
+        var start = _i++;
+        Quoted('\'', SqlTokenKind.String, backslashEscapes: false);
+        _plainLiterals.Add((start, _i - start));
     }
 
     private void Quoted(char quote, SqlTokenKind kind, bool backslashEscapes)
@@ -231,6 +243,12 @@ internal sealed class SqlLexer
         }
 
         Add(SqlTokenKind.Number, _s[_i..j]);
+        // A leading zero stays: blanking 07 to 1 is harmless, but T-SQL reads a following x1F after a 0 as binary.
+        if (j - _i <= MaxPlainIntegerDigits && _s[_i] != '0' && _s.AsSpan(_i, j - _i).IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            _plainLiterals.Add((_i, j - _i));
+        }
+
         _i = j;
     }
 
