@@ -10,7 +10,7 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// → access scope over the plan's columns → <c>DECLARE</c> a cursor and <c>FETCH</c> at most MaxRows + 1 rows
 /// (the server never produces more, so a huge result is never drained) → <c>ROLLBACK</c>.
 /// A text that recently passed every plan check for the same scope skips them (<see cref="PostgresVerifiedQueries"/>)
-/// and runs in three round trips: <c>BEGIN READ ONLY</c> + settings + <c>DECLARE</c> as one batch, <c>FETCH</c>, <c>ROLLBACK</c>.
+/// and runs in one round trip (see <see cref="RunVerifiedAsync"/>).
 /// </summary>
 internal sealed class PostgresQueryRunner(string schema, string? readerRole, PostgresVerifiedQueries verified)
 {
@@ -53,20 +53,43 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
     }
 
     /// <summary>
-    /// Three round trips for a verified text (settings and <c>DECLARE</c> in one batch, <c>FETCH</c>, <c>ROLLBACK</c>);
-    /// null, after forgetting the text, when its result columns are no longer the remembered ones.
+    /// A verified text in one round trip: <c>BEGIN READ ONLY</c>, settings, <c>DECLARE</c>, <c>FETCH</c> and
+    /// <c>ROLLBACK</c> as one pipelined batch (each command its own Parse, so a stacked statement in the text is
+    /// still refused by PostgreSQL). An error skips the rest of the batch, its <c>ROLLBACK</c> included, so then the
+    /// transaction is rolled back explicitly. The batch asks for text results (<see cref="PostgresTextResults"/>);
+    /// results with binary columns (arrays, <c>bytea</c>) need per-column formats, which a batch cannot carry: those
+    /// take three round trips. Null, after forgetting the text, when its
+    /// result columns are no longer the remembered ones.
     /// </summary>
     private async Task<QueryResult?> RunVerifiedAsync(NpgsqlConnection connection, QueryRequest request, IReadOnlyList<ResultColumn> columns, CancellationToken ct)
     {
+        var rolledBack = false;
         try
         {
             // The access scope carries the row-filter settings (RLS reads them): a remembered query must set them too.
-            await using (var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access))
+            await using var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n"));
+            if (!PostgresCursorReader.AllText(columns) || !PostgresTextResults.TryRequest(batch))
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n"));
                 await batch.ExecuteNonQueryAsync(ct);
+                var (binaryRows, binaryTruncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
+                return new QueryResult(columns, binaryRows, binaryTruncated, 0);
             }
-            var (rows, truncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
+
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresCursorReader.FetchSql(Cursor, request)));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
+            List<object?[]> rows;
+            bool truncated;
+            await using (var reader = await batch.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct))
+            {
+                await reader.NextResultAsync(ct); // past the settings row to the FETCH
+                (rows, truncated) = await PostgresCursorReader.ReadRowsAsync(reader, columns, request, ct);
+                while (await reader.NextResultAsync(ct))
+                {
+                    // drains the rest of the batch, so its ROLLBACK has run when the reader closes
+                }
+            }
+            rolledBack = true;
             return new QueryResult(columns, rows, truncated, 0);
         }
         catch (PostgresColumnsChangedException)
@@ -76,7 +99,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
         }
         finally
         {
-            await RollbackQuietlyAsync(connection);
+            if (!rolledBack) await RollbackQuietlyAsync(connection);
         }
     }
 
