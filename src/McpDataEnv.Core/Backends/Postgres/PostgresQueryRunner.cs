@@ -42,7 +42,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             await ExecuteAsync(connection, $"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n", ct);
             var columns = await PostgresCursorReader.DescribeAsync(connection, Cursor, ct);
             var (rows, truncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
-            verified.Remember(request, columns);
+            verified.Remember(request, new PostgresVerdict(columns, [.. textFunctions.Union(plan.FunctionNames)]));
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return new QueryResult(columns, rows, truncated, elapsed);
         }
@@ -61,13 +61,16 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
     /// take three round trips. Null, after forgetting the text, when its
     /// result columns are no longer the remembered ones.
     /// </summary>
-    private async Task<QueryResult?> RunVerifiedAsync(NpgsqlConnection connection, QueryRequest request, IReadOnlyList<ResultColumn> columns, CancellationToken ct)
+    private async Task<QueryResult?> RunVerifiedAsync(NpgsqlConnection connection, QueryRequest request, PostgresVerdict verdict, CancellationToken ct)
     {
+        var columns = verdict.Columns;
         var rolledBack = false;
         try
         {
             // The access scope carries the row-filter settings (RLS reads them): a remembered query must set them too.
             await using var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access);
+            var guarded = verdict.Functions.Length > 0;
+            if (guarded) batch.BatchCommands.Add(PostgresVerdictGuard.Create(verdict.Functions));
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n"));
             if (!PostgresCursorReader.AllText(columns) || !PostgresTextResults.TryRequest(batch))
             {
@@ -82,7 +85,8 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             bool truncated;
             await using (var reader = await batch.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct))
             {
-                await reader.NextResultAsync(ct); // past the settings row to the FETCH
+                await reader.NextResultAsync(ct); // past the settings row (and the guard's) to the FETCH
+                if (guarded) await reader.NextResultAsync(ct);
                 (rows, truncated) = await PostgresCursorReader.ReadRowsAsync(reader, columns, request, ct);
                 while (await reader.NextResultAsync(ct))
                 {
@@ -92,7 +96,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             rolledBack = true;
             return new QueryResult(columns, rows, truncated, 0);
         }
-        catch (PostgresColumnsChangedException)
+        catch (Exception e) when (e is PostgresColumnsChangedException || (e is PostgresException pg && PostgresVerdictGuard.IsStale(pg)))
         {
             verified.Forget(request);
             return null;

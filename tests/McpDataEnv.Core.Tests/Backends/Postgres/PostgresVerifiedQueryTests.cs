@@ -108,11 +108,29 @@ public sealed class PostgresVerifiedQueryTests(PostgresSchemaFixture db) : IClas
         using var cache = new MemoryCache(new MemoryCacheOptions());
         await using var backend = new PostgresBackend(db.ConnectionString, db.Schema, readerRole: null, cache);
         var request = new QueryRequest(sql, 10, TimeSpan.FromSeconds(10), 10_000_000, UnrestrictedAccess.Instance);
-        new PostgresVerifiedQueries(cache, null).Remember(request, [new ResultColumn("x", "integer")]);
+        new PostgresVerifiedQueries(cache, null).Remember(request, new PostgresVerdict([new ResultColumn("x", "integer")], []));
 
         var act = () => backend.ExecuteAsync(request, CancellationToken.None);
 
         (await act.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.EngineRefused);
         (await db.AdminScalarAsync($"SELECT count(*) FROM \"{db.Schema}\".order_items")).Should().Be(3L);
+    }
+
+    [Fact]
+    public async Task A_remembered_text_whose_function_became_volatile_is_refused_on_the_next_run()
+    {
+        var name = $"f_{Guid.NewGuid():N}";
+        await db.AdminAsync($"CREATE FUNCTION \"{db.Schema}\".{name}() RETURNS int LANGUAGE sql STABLE AS 'SELECT 1'");
+        var sql = $"SELECT {name}() AS one";
+        (await db.Backend.RunAsync(sql)).Rows.Single().Should().Equal(1L);
+        (await db.Backend.RunAsync(sql)).Rows.Single().Should().Equal([1L], "the remembered verdict serves the repeat");
+
+        await db.AdminAsync($"ALTER FUNCTION \"{db.Schema}\".{name}() VOLATILE");
+        var act = () => db.Backend.RunAsync(sql);
+
+        var refusal = (await act.Should().ThrowAsync<DataEnvException>()).Which;
+        refusal.Code.Should().Be(ErrorCodes.EngineRefused);
+        refusal.Details["function"].Should().Be(name);
+        (await db.Backend.RunAsync("SELECT current_setting('transaction_read_only')")).Rows[0][0].Should().Be("on");
     }
 }
