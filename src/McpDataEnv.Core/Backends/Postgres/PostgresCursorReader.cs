@@ -6,16 +6,25 @@ using Npgsql;
 namespace McpDataEnv.Core.Backends.Postgres;
 
 /// <summary>
-/// Reads a declared cursor: <c>FETCH 0</c> describes the columns, then one <c>FETCH MaxRows + 1</c> streams the
+/// Declares and reads a cursor: <c>FETCH 0</c> describes the columns, then one <c>FETCH MaxRows + 1</c> streams the
 /// rows with <see cref="CommandBehavior.SequentialAccess"/>. Scalars come back in text format (exact, see
 /// <see cref="PostgresCellText"/>); arrays and <c>bytea</c> in binary (JSON arrays, byte arrays).
 /// </summary>
 internal static class PostgresCursorReader
 {
-    public static async Task<IReadOnlyList<ResultColumn>> DescribeAsync(NpgsqlConnection connection, string cursor, CancellationToken ct)
+    /// <summary><c>DECLARE</c> the cursor for <paramref name="sql"/> and describe its columns (<c>FETCH 0</c>), in one round trip.</summary>
+    public static async Task<IReadOnlyList<ResultColumn>> DeclareAndDescribeAsync(NpgsqlConnection connection, string cursor, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand($"FETCH FORWARD 0 FROM {cursor}", connection);
-        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SingleResult, ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                // The newline ends a trailing "--" comment in the text; the text stays its own Parse.
+                new NpgsqlBatchCommand($"DECLARE {cursor} NO SCROLL CURSOR FOR {sql}\n"),
+                new NpgsqlBatchCommand($"FETCH FORWARD 0 FROM {cursor}"),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         return Enumerable.Range(0, reader.FieldCount)
             .Select(i => new ResultColumn(reader.GetName(i), PostgresCellText.BaseType(reader.GetDataTypeName(i))))
             .ToList();
