@@ -9,7 +9,7 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// one plannable statement, no <c>ModifyTable</c>/<c>LockRows</c>) → volatile functions from <c>pg_proc</c>
 /// → access scope over the plan's columns → <c>DECLARE</c> a cursor and <c>FETCH</c> at most MaxRows + 1 rows
 /// (the server never produces more, so a huge result is never drained) → <c>ROLLBACK</c>.
-/// Round trips: a first-sight text takes four or more (<c>BEGIN</c> + settings + <c>EXPLAIN</c>; the catalog lookups;
+/// Round trips: a first-sight text takes four (<c>BEGIN</c> + settings + <c>EXPLAIN</c>; the catalog lookups;
 /// <c>DECLARE</c> + <c>FETCH 0</c>; <c>FETCH</c> + <c>ROLLBACK</c>). A text that recently passed every plan check for
 /// the same scope skips them (<see cref="PostgresVerifiedQueries"/>) and runs in one (see <see cref="RunVerifiedAsync"/>).
 /// </summary>
@@ -34,8 +34,10 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             var plan = PostgresPlan.Parse(await ExplainAsync(connection, request, ct));
             RefuseWrites(plan);
             PostgresFunctionPolicy.RefuseDenied(plan.FunctionNames);
-            PostgresFunctionPolicy.RefuseVolatile(await VolatileAsync(connection, textFunctions.Union(plan.FunctionNames), ct));
-            await accessGuard.CheckAsync(connection, plan, request.Access, ct);
+            var functions = textFunctions.Union(plan.FunctionNames).ToArray();
+            var catalog = await PostgresCatalogFacts.LoadAsync(connection, functions, [.. plan.ScansByAlias.Values.Distinct()], ct);
+            PostgresFunctionPolicy.RefuseVolatile(catalog.VolatileNames);
+            accessGuard.Check(plan, request.Access, catalog);
 
             var columns = await PostgresCursorReader.DeclareAndDescribeAsync(connection, Cursor, request.Sql, ct);
             List<object?[]> rows;
@@ -44,7 +46,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             {
                 (rows, truncated, rolledBack) = await FetchAndRollbackAsync(connection, fetch, 0, columns, request, ct);
             }
-            verified.Remember(request, new PostgresVerdict(columns, [.. textFunctions.Union(plan.FunctionNames)]));
+            verified.Remember(request, new PostgresVerdict(columns, functions));
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return new QueryResult(columns, rows, truncated, elapsed);
         }
@@ -136,21 +138,6 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
                 "The statement writes or locks rows; only read queries are allowed.",
                 new Dictionary<string, object?> { ["rule"] = "postgres.plan_writes" });
         }
-    }
-
-    private static async Task<IEnumerable<string>> VolatileAsync(NpgsqlConnection connection, IEnumerable<string> names, CancellationToken ct)
-    {
-        var candidates = names.ToArray();
-        if (candidates.Length == 0) return [];
-        await using var cmd = new NpgsqlCommand(
-            "SELECT DISTINCT proname::text FROM pg_catalog.pg_proc WHERE proname = ANY($1::text[]) AND provolatile = 'v'", connection)
-        {
-            Parameters = { new() { Value = candidates } },
-        };
-        var result = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) result.Add(reader.GetString(0));
-        return result;
     }
 
     private static async Task RollbackQuietlyAsync(NpgsqlConnection connection)
