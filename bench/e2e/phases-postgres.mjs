@@ -1,5 +1,6 @@
 // Where a run_readonly_sql round trip goes, against one McpDataEnv server over stdio (same client as bench-postgres):
-// ping (MCP framing only), a refused call (framing + tool frame + audit append), the query round trip, and the
+// ping (MCP framing only), a refused call (framing + tool frame + audit append), a text never seen before (full
+// plan checks), the repeated query round trip, and the
 // backend's own elapsed_ms (gate excluded: PostgreSQL work plus cell conversion). Calls alternate within each iteration.
 //
 // node phases-postgres.mjs --server "dotnet <dll> serve --env environments/retail-postgres" [--iterations 300]
@@ -26,7 +27,7 @@ const queries = {
   "1 row": "SELECT order_id, customer_id, ordered_at, status FROM retail.orders WHERE order_id = 4242",
   "1,000 rows": "SELECT order_id, customer_id, ordered_at, status FROM retail.orders ORDER BY order_id LIMIT 1000",
 };
-const samples = { ping: [], refused: [], "peer: ping": [], "peer: 1 row": [] };
+const samples = { ping: [], refused: [], "peer: ping": [], "peer: 1 row": [], "1 row, first sight (new text each time)": [] };
 for (const name of Object.keys(queries)) { samples[name] = []; samples[`${name}: backend elapsed_ms`] = []; }
 for (let i = 0; i < iterations + 20; i++) {
   const keep = i >= 20;
@@ -45,6 +46,10 @@ for (let i = 0; i < iterations + 20; i++) {
     await peer.callTool({ name: "query", arguments: { sql: queries["1 row"] } });
     if (keep) samples["peer: 1 row"].push(performance.now() - t0);
   }
+  t0 = performance.now();
+  const fresh = await client.callTool({ name: "run_readonly_sql", arguments: { sql: `${queries["1 row"]} AND ${i} = ${i}` } });
+  if (keep) samples["1 row, first sight (new text each time)"].push(performance.now() - t0);
+  if (fresh.isError) throw new Error(JSON.stringify(fresh.content));
   for (const [name, sql] of Object.entries(queries)) {
     t0 = performance.now();
     const result = await client.callTool({ name: "run_readonly_sql", arguments: { sql, max_rows: 1000 } });
