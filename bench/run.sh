@@ -3,19 +3,24 @@
 # environment, and drives it with the official MCP TypeScript client. Prints a Markdown table.
 # Then, side by side on PostgreSQL: a throwaway cluster (scripts/pg-test-cluster.sh, its own folder) seeded with
 # retail-postgres by the CLI, McpDataEnv vs @modelcontextprotocol/server-postgres 0.6.2 on the same database.
-# Usage: bench/run.sh [--iterations N] [--starts N]    (BENCH_SKIP_POSTGRES=1 skips the PostgreSQL part)
+# Usage: bench/run.sh [--iterations N] [--starts N]    (BENCH_SKIP_POSTGRES=1 skips the PostgreSQL part;
+# BENCH_ONLY=postgres runs only the PostgreSQL part; BENCH_PG_BASELINE_DLL=<McpDataEnv.dll of another build> adds it
+# to the PostgreSQL rotation, for before/after ratios in one run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --prefix bench/e2e --no-audit --no-fund --loglevel=error >&2
 dotnet build src/McpDataEnv -c Release -nologo -clp:ErrorsOnly >&2
 dll="$PWD/src/McpDataEnv/bin/Release/net10.0/McpDataEnv.dll"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+only_pg=0; [[ "${BENCH_ONLY:-}" == "postgres" ]] && { only_pg=1; export BENCH_HTTP=0 BENCH_MEMORY=0; }
+if [[ $only_pg == 0 ]]; then
 dotnet publish src/McpDataEnv -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -nologo -clp:ErrorsOnly >&2
 cp -r environments/retail "$work/retail"; rm -rf "$work/retail/data"
 dotnet "$dll" seed --env "$work/retail" >&2
 echo "McpDataEnv end-to-end benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(dotnet --version) SDK"
 echo
 node bench/e2e/bench.mjs --server "dotnet $dll serve --env $work/retail" --server-r2r "dotnet $work/r2r/McpDataEnv.dll serve --env $work/retail" "$@"
+fi
 
 if [[ "${BENCH_SKIP_POSTGRES:-}" != "1" ]]; then
   # Not under $work: as root the cluster runs as `postgres`, which must be able to traverse into its folder.
@@ -30,7 +35,8 @@ if [[ "${BENCH_SKIP_POSTGRES:-}" != "1" ]]; then
   echo
   password="$(cat "$MCPDATAENV_PGTEST_DIR/password")"
   node bench/e2e/bench-postgres.mjs --server "dotnet $dll serve --env $PWD/environments/retail-postgres" \
-    --peer-url "postgresql://mcpadmin:$password@127.0.0.1:$MCPDATAENV_TEST_PG_PORT/mcpdataenv" "$@"
+    --peer-url "postgresql://mcpadmin:$password@127.0.0.1:$MCPDATAENV_TEST_PG_PORT/mcpdataenv" \
+    ${BENCH_PG_BASELINE_DLL:+--baseline "dotnet $BENCH_PG_BASELINE_DLL serve --env $PWD/environments/retail-postgres"} "$@"
 fi
 
 # HTTP load: 1, 10 and 50 concurrent clients, stateful and stateless (skip with BENCH_HTTP=0).

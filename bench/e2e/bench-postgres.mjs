@@ -4,6 +4,7 @@
 //
 // node bench-postgres.mjs --server "dotnet <dll> serve --env environments/retail-postgres" \
 //   --server-env MCPDATAENV_PG --peer-url postgresql://user:pw@127.0.0.1:port/db [--iterations 300]
+//   [--baseline "dotnet <older dll> serve --env ..."]   (a third server, e.g. a build before a change, in the same rotation)
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { fileURLToPath } from "node:url";
@@ -32,6 +33,7 @@ const ours = (s) => ({ name: "run_readonly_sql", arguments: { sql: s.sql, max_ro
 const peers = (s) => ({ name: "query", arguments: { sql: s.sql } });
 
 function rowsOf(server, result, s) {
+  if (server === "baseline") server = "mcpdataenv";
   if (result.isError) throw new Error(`${server} failed ${s.name}: ${JSON.stringify(result.content)}`);
   const n = server === "mcpdataenv" ? result.structuredContent.row_count : JSON.parse(result.content[0].text).length;
   if (n !== s.rows) throw new Error(`${server} returned ${n} rows for ${s.name}, expected ${s.rows}`);
@@ -39,11 +41,13 @@ function rowsOf(server, result, s) {
 
 const a = await connect(command, serverArgs);
 const b = await connect(process.execPath, [peerEntry, args["peer-url"]]);
-const samples = { mcpdataenv: scenarios.map(() => []), peer: scenarios.map(() => []) };
+const base = args.baseline ? await connect(...(([c, ...r]) => [c, r])(args.baseline.split(" "))) : null;
+const samples = { mcpdataenv: scenarios.map(() => []), peer: scenarios.map(() => []), baseline: scenarios.map(() => []) };
 for (let i = 0; i < iterations + 20; i++) {
   for (const [k, s] of scenarios.entries()) {
     // A/B order flips every iteration.
     const order = i % 2 === 0 ? [["mcpdataenv", a, ours], ["peer", b, peers]] : [["peer", b, peers], ["mcpdataenv", a, ours]];
+    if (base) order.splice(i % 3, 0, ["baseline", base, ours]);
     for (const [server, client, call] of order) {
       const t0 = performance.now();
       const result = await client.callTool(call(s));
@@ -55,6 +59,7 @@ for (let i = 0; i < iterations + 20; i++) {
 }
 await a.close();
 await b.close();
+await base?.close();
 
 console.log(`| scenario (stdio, same PostgreSQL database) | n | McpDataEnv p50 ms | p99 ms | server-postgres 0.6.2 p50 ms | p99 ms | p50 ratio (peer / ours) |`);
 console.log(`|---|---|---|---|---|---|---|`);
@@ -62,4 +67,14 @@ for (const [k, s] of scenarios.entries()) {
   const x = summarize(samples.mcpdataenv[k]);
   const y = summarize(samples.peer[k]);
   console.log(`| ${s.name} | ${x.n} | ${ms(x.p50)} | ${ms(x.p99)} | ${ms(y.p50)} | ${ms(y.p99)} | ${(y.p50 / x.p50).toFixed(2)}x |`);
+}
+if (base) {
+  console.log();
+  console.log(`| scenario | baseline p50 ms | p99 ms | McpDataEnv p50 ms | p99 ms | p50 ratio (baseline / ours) |`);
+  console.log(`|---|---|---|---|---|---|`);
+  for (const [k, s] of scenarios.entries()) {
+    const x = summarize(samples.mcpdataenv[k]);
+    const z = summarize(samples.baseline[k]);
+    console.log(`| ${s.name} | ${ms(z.p50)} | ${ms(z.p99)} | ${ms(x.p50)} | ${ms(x.p99)} | ${(z.p50 / x.p50).toFixed(2)}x |`);
+  }
 }

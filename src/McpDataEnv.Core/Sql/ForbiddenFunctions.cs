@@ -3,33 +3,37 @@ using System.Collections.Frozen;
 namespace McpDataEnv.Core.Sql;
 
 /// <summary>
-/// The one place that lists functions the gate refuses wherever they are called (select list, FROM,
-/// WHERE, LATERAL, CTE, inside casts, schema-qualified or quoted): they read server files, signal or
-/// lock other sessions, change settings or sequences, or sleep.
+/// The one list of functions refused wherever they are called (select list, FROM, WHERE, LATERAL, CTE, inside
+/// casts, schema-qualified, quoted or <c>U&amp;"..."</c>-escaped): they read server files, run SQL from strings or
+/// read whole tables outside the plan, signal or lock other sessions, change settings, sequences or the server's
+/// state, expose transaction ids, or sleep. The text gate and the PostgreSQL backend's function guard
+/// (<c>PostgresFunctionPolicy</c>, on the statement text and on every function the verbose plan names) both ask it.
 /// </summary>
 /// <remarks>
-/// Defence in depth, not the only guard: the PostgreSQL backend additionally checks every function
-/// the planner resolves against <c>pg_proc</c> (volatility + allowlist) in the engine, and the SQLite
-/// backend's authorizer sees every function call. Names compare case-insensitively, so a quoted
-/// <c>"PG_READ_FILE"</c> is refused too (it is a different, non-existent function to PostgreSQL).
+/// Defence in depth, not the only guard: the PostgreSQL backend additionally refuses any name that resolves to a
+/// <c>VOLATILE</c> function in <c>pg_proc</c> unless allow-listed, and the SQLite backend's authorizer sees every
+/// function call. Names compare case-insensitively, so a quoted <c>"PG_READ_FILE"</c> is refused too (it is a
+/// different, non-existent function to PostgreSQL).
 /// </remarks>
 public static class ForbiddenFunctions
 {
     private static readonly FrozenSet<string> PostgresNames = new[]
     {
-        "pg_read_file", "pg_read_binary_file", "pg_stat_file", "pg_terminate_backend", "pg_cancel_backend",
-        "pg_reload_conf", "pg_rotate_logfile", "pg_notify", "set_config", "nextval", "setval", "currval",
-        "lastval", "pg_switch_wal", "pg_promote", "pg_import_system_collations", "loread", "lowrite",
-        "pg_start_backup", "pg_stop_backup", "pg_log_backend_memory_contexts", "pg_export_snapshot",
+        "pg_stat_file", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_notify", "set_config",
+        "setseed", "ts_stat", "nextval", "setval", "currval", "lastval", "pg_switch_wal", "pg_promote",
+        "pg_export_snapshot", "loread", "lowrite", "pg_start_backup", "pg_stop_backup",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] PostgresPrefixes =
     [
-        "pg_ls_", "lo_", "dblink", "pg_advisory_", "pg_try_advisory_", "pg_sleep", "txid_current",
-        "pg_current_xact_id", "query_to_xml", "table_to_xml", "cursor_to_xml", "database_to_xml",
-        "schema_to_xml", "pg_logical_", "pg_replication_", "pg_create_", "pg_drop_", "pg_file_",
-        "pg_stat_reset", "pg_wal_replay_", "pg_backup_",
+        "pg_read_", "pg_ls_", "pg_file_", "lo_", "dblink", "pg_advisory_", "pg_try_advisory_", "pg_sleep", "txid_",
+        "pg_current_xact_id", "pg_rotate_logfile", "pg_import_", "pg_log_", "pg_logical_", "pg_replication_",
+        "pg_create_", "pg_drop_", "pg_stat_reset", "pg_wal_", "pg_backup_",
     ];
+
+    // query_to_xml, table_to_xmlschema, cursor_to_xml, schema_to_xml_and_xmlschema, database_to_xml...: SQL text
+    // or whole tables read outside the plan.
+    private const string PostgresXmlExport = "_to_xml";
 
     private static readonly FrozenSet<string> SqliteNames = new[]
     {
@@ -40,7 +44,8 @@ public static class ForbiddenFunctions
     public static bool IsForbidden(string name, SqlDialect dialect) => dialect switch
     {
         SqlDialect.Postgres => PostgresNames.Contains(name)
-            || PostgresPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)),
+            || PostgresPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            || name.Contains(PostgresXmlExport, StringComparison.OrdinalIgnoreCase),
         _ => SqliteNames.Contains(name),
     };
 }

@@ -1,6 +1,5 @@
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
-using Npgsql;
 
 namespace McpDataEnv.Core.Backends.Postgres;
 
@@ -24,13 +23,10 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
         "pg_subscription", "pg_db_role_setting",
     };
 
-    public async Task CheckAsync(NpgsqlConnection connection, PostgresPlan plan, IAccessScope access, CancellationToken ct)
+    /// <param name="catalog">Columns and row-security state of every relation the plan scans.</param>
+    public void Check(PostgresPlan plan, IAccessScope access, PostgresCatalogFacts catalog)
     {
-        var columnsOf = new Dictionary<PostgresRelation, List<string>>();
-        foreach (var relation in plan.ScansByAlias.Values.Distinct())
-        {
-            columnsOf[relation] = await ColumnsOfAsync(connection, relation, ct);
-        }
+        var columnsOf = catalog.ColumnsOf;
         foreach (var (relation, read) in PostgresColumnReads.From(plan, columnsOf))
         {
             var table = relation.Schema == schema ? relation.Name : $"{relation.Schema}.{relation.Name}";
@@ -38,7 +34,8 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
             {
                 throw Denied(new AccessDenial(table, "", "postgres.secret_catalog", $"The catalog {table} is never readable through this server."));
             }
-            if (access.RowFilters.ContainsKey(table) && !await RowSecurityEnforcedAsync(connection, relation, ct))
+            // Without a reader role queries run as the owner, whom row-level security does not bind.
+            if (access.RowFilters.ContainsKey(table) && (readerRole is null || !catalog.RowSecured.Contains(relation)))
             {
                 throw Denied(new AccessDenial(table, "", "postgres.row_filter",
                     $"Your role reads {table} under a row filter, and the database does not enforce it (row-level security is not set up). Ask the operator to apply `mcpdataenv grants`."));
@@ -54,39 +51,8 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
         }
     }
 
-    private async Task<bool> RowSecurityEnforcedAsync(NpgsqlConnection connection, PostgresRelation relation, CancellationToken ct)
-    {
-        if (readerRole is null)
-        {
-            return false; // queries run as the owner, whom row-level security does not bind
-        }
-
-        await using var cmd = new NpgsqlCommand(
-            "SELECT c.relrowsecurity AND EXISTS (SELECT 1 FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid AND p.polname = $3) " +
-            "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2", connection)
-        {
-            Parameters = { new() { Value = relation.Schema }, new() { Value = relation.Name }, new() { Value = PostgresAdminScript.PolicyName } },
-        };
-        return await cmd.ExecuteScalarAsync(ct) is true;
-    }
-
     private static DataEnvException Denied(AccessDenial denial) => new(
         ErrorCodes.AccessDenied,
         $"Access denied to {denial.Table}{(denial.Column.Length > 0 ? "." + denial.Column : "")} (rule {denial.Rule}): {denial.Message}",
         new Dictionary<string, object?> { ["table"] = denial.Table, ["column"] = denial.Column, ["rule"] = denial.Rule });
-
-    private static async Task<List<string>> ColumnsOfAsync(NpgsqlConnection connection, PostgresRelation relation, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(
-            "SELECT a.attname FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid " +
-            "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
-            "WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", connection)
-        {
-            Parameters = { new() { Value = relation.Schema }, new() { Value = relation.Name } },
-        };
-        var names = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) names.Add(reader.GetString(0));
-        return names;
-    }
 }

@@ -1,3 +1,5 @@
+using McpDataEnv.Core.Sql.Lexing;
+
 namespace McpDataEnv.Core.Backends.Postgres;
 
 /// <summary>
@@ -27,13 +29,14 @@ internal static class PostgresColumnReads
         for (var index = 0; index < plan.Expressions.Count; index++)
         {
             if (skipped.Contains(index)) continue;
-            var tokens = PostgresLexer.Tokenize(plan.Expressions[index]);
+            var tokens = plan.ExpressionTokens[index];
             for (var i = 0; i + 2 < tokens.Count; i++)
             {
-                if (tokens[i].Kind != PostgresTokenKind.Identifier || !IsDot(tokens[i + 1])) continue;
-                if (!plan.ScansByAlias.TryGetValue(tokens[i].Text, out var relation)) continue;
+                if (tokens[i + 1].Kind != SqlTokenKind.Dot || PostgresTokens.Name(tokens[i]) is not { } alias) continue;
+                if (!plan.ScansByAlias.TryGetValue(alias, out var relation)) continue;
                 var next = tokens[i + 2];
-                if (next.Kind == PostgresTokenKind.Identifier || next.Text == "*") reads[relation].Qualified.Add(next.Text);
+                if (PostgresTokens.Name(next) is { } column) reads[relation].Qualified.Add(column);
+                else if (next is { Kind: SqlTokenKind.Operator, Text: "*" }) reads[relation].Qualified.Add("*");
             }
         }
         var single = plan.ScansByAlias.Values.Distinct().Count() == 1 ? plan.ScansByAlias.Values.First() : null;
@@ -43,13 +46,13 @@ internal static class PostgresColumnReads
         foreach (var (relation, index) in bareSources)
         {
             if (skipped.Contains(index)) continue;
-            var tokens = PostgresLexer.Tokenize(plan.Expressions[index]);
+            var tokens = plan.ExpressionTokens[index];
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (tokens[i].Kind != PostgresTokenKind.Identifier) continue;
-                if (i > 0 && IsDot(tokens[i - 1])) continue;
-                if (i + 1 < tokens.Count && (IsDot(tokens[i + 1]) || tokens[i + 1].Text == "(")) continue;
-                reads[relation].Bare.Add(tokens[i].Text);
+                if (PostgresTokens.Name(tokens[i]) is not { } name) continue;
+                if (i > 0 && tokens[i - 1].Kind == SqlTokenKind.Dot) continue;
+                if (i + 1 < tokens.Count && tokens[i + 1].Kind is SqlTokenKind.Dot or SqlTokenKind.OpenParen) continue;
+                reads[relation].Bare.Add(name);
             }
         }
         return reads;
@@ -74,8 +77,6 @@ internal static class PostgresColumnReads
         }
         return skipped;
     }
-
-    private static bool IsDot(PostgresToken token) => token is { Kind: PostgresTokenKind.Symbol, Text: "." };
 }
 
 /// <summary>Columns of one relation a plan reads: certain (qualified) and candidates (bare identifiers).</summary>

@@ -6,16 +6,25 @@ using Npgsql;
 namespace McpDataEnv.Core.Backends.Postgres;
 
 /// <summary>
-/// Reads a declared cursor: <c>FETCH 0</c> describes the columns, then one <c>FETCH MaxRows + 1</c> streams the
+/// Declares and reads a cursor: <c>FETCH 0</c> describes the columns, then one <c>FETCH MaxRows + 1</c> streams the
 /// rows with <see cref="CommandBehavior.SequentialAccess"/>. Scalars come back in text format (exact, see
 /// <see cref="PostgresCellText"/>); arrays and <c>bytea</c> in binary (JSON arrays, byte arrays).
 /// </summary>
 internal static class PostgresCursorReader
 {
-    public static async Task<IReadOnlyList<ResultColumn>> DescribeAsync(NpgsqlConnection connection, string cursor, CancellationToken ct)
+    /// <summary><c>DECLARE</c> the cursor for <paramref name="sql"/> and describe its columns (<c>FETCH 0</c>), in one round trip.</summary>
+    public static async Task<IReadOnlyList<ResultColumn>> DeclareAndDescribeAsync(NpgsqlConnection connection, string cursor, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand($"FETCH FORWARD 0 FROM {cursor}", connection);
-        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SingleResult, ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                // The newline ends a trailing "--" comment in the text; the text stays its own Parse.
+                new NpgsqlBatchCommand($"DECLARE {cursor} NO SCROLL CURSOR FOR {sql}\n"),
+                new NpgsqlBatchCommand($"FETCH FORWARD 0 FROM {cursor}"),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         return Enumerable.Range(0, reader.FieldCount)
             .Select(i => new ResultColumn(reader.GetName(i), PostgresCellText.BaseType(reader.GetDataTypeName(i))))
             .ToList();
@@ -24,18 +33,35 @@ internal static class PostgresCursorReader
     public static async Task<(List<object?[]> Rows, bool Truncated)> FetchAsync(
         NpgsqlConnection connection, string cursor, IReadOnlyList<ResultColumn> columns, QueryRequest request, CancellationToken ct)
     {
-        var limit = Math.Max(0, request.MaxRows);
-        await using var cmd = new NpgsqlCommand($"FETCH FORWARD {limit + 1} FROM {cursor}", connection)
+        await using var cmd = new NpgsqlCommand(FetchSql(cursor, request), connection)
         {
             UnknownResultTypeList = columns.Select(c => !IsBinary(c.Type)).ToArray(),
         };
         await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleResult, ct);
+        return await ReadRowsAsync(reader, columns, request, ct);
+    }
+
+    /// <summary><c>FETCH FORWARD MaxRows + 1</c>: one row more than returned, so truncation is known without draining.</summary>
+    public static string FetchSql(string cursor, QueryRequest request) =>
+        $"FETCH FORWARD {Math.Max(0, request.MaxRows) + 1} FROM {cursor}";
+
+    /// <summary>True when every column is read in text format, so the fetch can run in a batch whose results are all text.</summary>
+    public static bool AllText(IReadOnlyList<ResultColumn> columns) => !columns.Any(c => IsBinary(c.Type));
+
+    /// <summary>
+    /// Reads the rows of the result set <paramref name="reader"/> is on, after checking its columns are
+    /// <paramref name="columns"/> (else <see cref="PostgresColumnsChangedException"/>, before any value is read).
+    /// </summary>
+    public static async Task<(List<object?[]> Rows, bool Truncated)> ReadRowsAsync(
+        NpgsqlDataReader reader, IReadOnlyList<ResultColumn> columns, QueryRequest request, CancellationToken ct)
+    {
+        var limit = Math.Max(0, request.MaxRows);
         if (reader.FieldCount != columns.Count
             || columns.Where((c, i) => reader.GetName(i) != c.Name || PostgresCellText.BaseType(reader.GetDataTypeName(i)) != c.Type).Any())
         {
             throw new PostgresColumnsChangedException();
         }
-        var rows = new List<object?[]>();
+        var rows = new List<object?[]>(Math.Min(limit + 1, 1024));
         long bytes = 0;
         while (await reader.ReadAsync(ct))
         {

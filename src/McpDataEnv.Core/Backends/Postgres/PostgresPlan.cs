@@ -21,6 +21,9 @@ internal sealed class PostgresPlan
 
     public List<string> Expressions { get; } = [];
 
+    /// <summary>The tokens of each of <see cref="Expressions"/>, lexed once (<see cref="PostgresTokens"/>).</summary>
+    public List<IReadOnlyList<Sql.Lexing.SqlToken>> ExpressionTokens { get; } = [];
+
     /// <summary>Expressions of each scan node itself (indexes into <see cref="Expressions"/>): a single-relation
     /// plan writes its columns unqualified there.</summary>
     public List<(PostgresRelation Relation, int Index)> ScanExpressions { get; } = [];
@@ -47,7 +50,9 @@ internal sealed class PostgresPlan
         }
         foreach (var expression in plan.Expressions)
         {
-            plan.FunctionNames.UnionWith(PostgresFunctionCalls.Find(expression));
+            var tokens = PostgresTokens.Of(expression);
+            plan.ExpressionTokens.Add(tokens);
+            plan.FunctionNames.UnionWith(PostgresFunctionCalls.Find(tokens));
         }
         return plan;
     }

@@ -9,8 +9,9 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// one plannable statement, no <c>ModifyTable</c>/<c>LockRows</c>) → volatile functions from <c>pg_proc</c>
 /// → access scope over the plan's columns → <c>DECLARE</c> a cursor and <c>FETCH</c> at most MaxRows + 1 rows
 /// (the server never produces more, so a huge result is never drained) → <c>ROLLBACK</c>.
-/// A text that recently passed every plan check for the same scope skips them (<see cref="PostgresVerifiedQueries"/>)
-/// and runs in three round trips: <c>BEGIN READ ONLY</c> + settings + <c>DECLARE</c> as one batch, <c>FETCH</c>, <c>ROLLBACK</c>.
+/// Round trips: a first-sight text takes four (<c>BEGIN</c> + settings + <c>EXPLAIN</c>; the catalog lookups;
+/// <c>DECLARE</c> + <c>FETCH 0</c>; <c>FETCH</c> + <c>ROLLBACK</c>). A text that recently passed every plan check for
+/// the same scope skips them (<see cref="PostgresVerifiedQueries"/>) and runs in one (see <see cref="RunVerifiedAsync"/>).
 /// </summary>
 internal sealed class PostgresQueryRunner(string schema, string? readerRole, PostgresVerifiedQueries verified)
 {
@@ -27,56 +28,105 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             return fast with { ElapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds };
         }
 
-        await using (var setup = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access))
-        {
-            await setup.ExecuteNonQueryAsync(ct);
-        }
+        var rolledBack = false;
         try
         {
-            var plan = PostgresPlan.Parse(await ScalarAsync(connection, "EXPLAIN (VERBOSE, FORMAT JSON) " + request.Sql, ct));
+            var plan = PostgresPlan.Parse(await ExplainAsync(connection, request, ct));
             RefuseWrites(plan);
             PostgresFunctionPolicy.RefuseDenied(plan.FunctionNames);
-            PostgresFunctionPolicy.RefuseVolatile(await VolatileAsync(connection, textFunctions.Union(plan.FunctionNames), ct));
-            await accessGuard.CheckAsync(connection, plan, request.Access, ct);
+            var functions = textFunctions.Union(plan.FunctionNames).ToArray();
+            var catalog = await PostgresCatalogFacts.LoadAsync(connection, functions, [.. plan.ScansByAlias.Values.Distinct()], ct);
+            PostgresFunctionPolicy.RefuseVolatile(catalog.VolatileNames);
+            accessGuard.Check(plan, request.Access, catalog);
 
-            await ExecuteAsync(connection, $"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n", ct);
-            var columns = await PostgresCursorReader.DescribeAsync(connection, Cursor, ct);
-            var (rows, truncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
-            verified.Remember(request, columns);
+            var columns = await PostgresCursorReader.DeclareAndDescribeAsync(connection, Cursor, request.Sql, ct);
+            List<object?[]> rows;
+            bool truncated;
+            await using (var fetch = new NpgsqlBatch(connection))
+            {
+                (rows, truncated, rolledBack) = await FetchAndRollbackAsync(connection, fetch, 0, columns, request, ct);
+            }
+            verified.Remember(request, new PostgresVerdict(columns, functions));
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return new QueryResult(columns, rows, truncated, elapsed);
         }
         finally
         {
-            await RollbackQuietlyAsync(connection);
+            if (!rolledBack) await RollbackQuietlyAsync(connection);
         }
     }
 
-    /// <summary>
-    /// Three round trips for a verified text (settings and <c>DECLARE</c> in one batch, <c>FETCH</c>, <c>ROLLBACK</c>);
-    /// null, after forgetting the text, when its result columns are no longer the remembered ones.
-    /// </summary>
-    private async Task<QueryResult?> RunVerifiedAsync(NpgsqlConnection connection, QueryRequest request, IReadOnlyList<ResultColumn> columns, CancellationToken ct)
+    /// <summary><c>BEGIN READ ONLY</c>, the settings and <c>EXPLAIN (VERBOSE, FORMAT JSON)</c> in one round trip.</summary>
+    private async Task<string> ExplainAsync(NpgsqlConnection connection, QueryRequest request, CancellationToken ct)
     {
+        await using var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (VERBOSE, FORMAT JSON) " + request.Sql));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct); // past the settings row
+        await reader.ReadAsync(ct);
+        return reader.GetString(0);
+    }
+
+    /// <summary>
+    /// Appends <c>FETCH MaxRows + 1</c> and <c>ROLLBACK</c> to <paramref name="batch"/>, runs it as one round trip with
+    /// text results, and reads the rows after skipping <paramref name="resultsBefore"/> result sets. Results with binary
+    /// columns (arrays, <c>bytea</c>) need per-column formats, which a batch cannot carry: then the batch runs alone,
+    /// the <c>FETCH</c> as its own command, and the caller rolls back (RolledBack false).
+    /// </summary>
+    private static async Task<(List<object?[]> Rows, bool Truncated, bool RolledBack)> FetchAndRollbackAsync(
+        NpgsqlConnection connection, NpgsqlBatch batch, int resultsBefore, IReadOnlyList<ResultColumn> columns, QueryRequest request, CancellationToken ct)
+    {
+        if (!PostgresCursorReader.AllText(columns) || !PostgresTextResults.TryRequest(batch))
+        {
+            if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+            var (binaryRows, binaryTruncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
+            return (binaryRows, binaryTruncated, false);
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresCursorReader.FetchSql(Cursor, request)));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
+        await using var reader = await batch.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        for (var i = 0; i < resultsBefore; i++) await reader.NextResultAsync(ct);
+        var (rows, truncated) = await PostgresCursorReader.ReadRowsAsync(reader, columns, request, ct);
+        while (await reader.NextResultAsync(ct))
+        {
+            // drains the rest of the batch, so its ROLLBACK has run when the reader closes
+        }
+        return (rows, truncated, true);
+    }
+
+    /// <summary>
+    /// A verified text in one round trip: <c>BEGIN READ ONLY</c>, settings, <c>DECLARE</c>, <c>FETCH</c> and
+    /// <c>ROLLBACK</c> as one pipelined batch (each command its own Parse, so a stacked statement in the text is
+    /// still refused by PostgreSQL). An error skips the rest of the batch, its <c>ROLLBACK</c> included, so then the
+    /// transaction is rolled back explicitly. The batch asks for text results (<see cref="PostgresTextResults"/>);
+    /// results with binary columns take three round trips (<see cref="FetchAndRollbackAsync"/>). Null, after
+    /// forgetting the text, when its result columns are no longer the remembered ones or a function it calls
+    /// became volatile (<see cref="PostgresVerdictGuard"/>).
+    /// </summary>
+    private async Task<QueryResult?> RunVerifiedAsync(NpgsqlConnection connection, QueryRequest request, PostgresVerdict verdict, CancellationToken ct)
+    {
+        var columns = verdict.Columns;
+        var rolledBack = false;
         try
         {
             // The access scope carries the row-filter settings (RLS reads them): a remembered query must set them too.
-            await using (var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access))
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n"));
-                await batch.ExecuteNonQueryAsync(ct);
-            }
-            var (rows, truncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
+            await using var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access);
+            var guarded = verdict.Functions.Length > 0;
+            if (guarded) batch.BatchCommands.Add(PostgresVerdictGuard.Create(verdict.Functions));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n"));
+            var (rows, truncated, done) = await FetchAndRollbackAsync(connection, batch, guarded ? 2 : 1, columns, request, ct);
+            rolledBack = done;
             return new QueryResult(columns, rows, truncated, 0);
         }
-        catch (PostgresColumnsChangedException)
+        catch (Exception e) when (e is PostgresColumnsChangedException || (e is PostgresException pg && PostgresVerdictGuard.IsStale(pg)))
         {
             verified.Forget(request);
             return null;
         }
         finally
         {
-            await RollbackQuietlyAsync(connection);
+            if (!rolledBack) await RollbackQuietlyAsync(connection);
         }
     }
 
@@ -88,33 +138,6 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
                 "The statement writes or locks rows; only read queries are allowed.",
                 new Dictionary<string, object?> { ["rule"] = "postgres.plan_writes" });
         }
-    }
-
-    private static async Task<IEnumerable<string>> VolatileAsync(NpgsqlConnection connection, IEnumerable<string> names, CancellationToken ct)
-    {
-        var candidates = names.ToArray();
-        if (candidates.Length == 0) return [];
-        await using var cmd = new NpgsqlCommand(
-            "SELECT DISTINCT proname::text FROM pg_catalog.pg_proc WHERE proname = ANY($1::text[]) AND provolatile = 'v'", connection)
-        {
-            Parameters = { new() { Value = candidates } },
-        };
-        var result = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) result.Add(reader.GetString(0));
-        return result;
-    }
-
-    private static async Task<string> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        return (string)(await cmd.ExecuteScalarAsync(ct))!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task RollbackQuietlyAsync(NpgsqlConnection connection)

@@ -66,6 +66,19 @@ public sealed class PostgresFunctionGuardTests(PostgresSchemaFixture db) : IClas
         result.Rows.Should().NotBeEmpty();
     }
 
+    [Fact]
+    public async Task A_unicode_escaped_identifier_is_read_and_checked_like_any_other()
+    {
+        var result = await db.Backend.RunAsync("SELECT U&\"\\0063ode\" FROM regions ORDER BY 1");
+        result.Columns.Single().Name.Should().Be("code");
+        result.Rows.Select(r => r[0]).Should().Equal("AMER", "EMEA");
+
+        var act = () => db.Backend.RunAsync("SELECT U&\"pg\\005fsleep\"(5)");
+        var refusal = (await act.Should().ThrowAsync<DataEnvException>()).Which;
+        refusal.Code.Should().Be(ErrorCodes.EngineRefused);
+        refusal.Details["function"].Should().Be("pg_sleep");
+    }
+
     private async Task<string> ChecksumAsync()
     {
         var parts = new List<string>();

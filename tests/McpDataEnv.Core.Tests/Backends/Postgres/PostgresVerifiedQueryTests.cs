@@ -1,5 +1,10 @@
+using System.Text.Json;
+using McpDataEnv.Core.Backends;
+using McpDataEnv.Core.Backends.Postgres;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
 
 namespace McpDataEnv.Core.Tests.Backends.Postgres;
 
@@ -51,6 +56,81 @@ public sealed class PostgresVerifiedQueryTests(PostgresSchemaFixture db) : IClas
         again.Truncated.Should().BeTrue();
         again.Rows.Should().ContainSingle().Which.Should().Equal(10L);
         (await db.Backend.RunAsync("SELECT current_setting('transaction_read_only')")).Rows[0][0].Should().Be("on");
+        (await db.Backend.RunAsync("SELECT current_setting('transaction_read_only')")).Rows[0][0].Should().Be("on");
+    }
+
+    [Theory]
+    [InlineData("""
+        SELECT 123456789012345678901234567890.123::numeric AS big, 19.50::numeric(12,2) AS money, 42::int4 AS i, 1.5::float8 AS f,
+               'NaN'::float8 AS nan, true AS b, DATE '2024-02-29' AS d, TIMESTAMP '2024-05-01 10:00:00.5' AS ts,
+               TIMESTAMPTZ '2024-05-01 12:00:00+02' AS tstz, '6f9619ff-8b86-d011-b42d-00cf4fc964ff'::uuid AS u,
+               '{"a": [1, 2]}'::jsonb AS j, INTERVAL '1 day 2 hours' AS iv, NULL::text AS n
+        """)]
+    [InlineData("SELECT ARRAY[1, 2, NULL]::int[] AS arr, '\\xDEADBEEF'::bytea AS bin, 7::bigint AS n")]
+    [InlineData("SELECT order_id, customer_id, ordered_at, status FROM orders ORDER BY order_id")]
+    public async Task A_remembered_text_returns_exactly_what_its_first_run_returned(string sql)
+    {
+        var first = await db.Backend.RunAsync(sql);
+        var again = await db.Backend.RunAsync(sql);
+
+        again.Columns.Should().Equal(first.Columns);
+        JsonSerializer.Serialize(again.Rows).Should().Be(JsonSerializer.Serialize(first.Rows));
+    }
+
+    [Fact]
+    public void Batches_can_ask_for_text_results_so_a_remembered_text_runs_in_one_round_trip() =>
+        PostgresTextResults.TryRequest(new NpgsqlBatch()).Should().BeTrue("the pinned Npgsql exposes the batch's text-results switch");
+
+    [Fact]
+    public async Task A_remembered_text_that_now_fails_leaves_no_transaction_open()
+    {
+        var view = $"\"{db.Schema}\".v_gone_{Guid.NewGuid():N}";
+        await db.AdminAsync($"CREATE VIEW {view} AS SELECT region_id FROM \"{db.Schema}\".regions");
+        var sql = $"SELECT * FROM {view}";
+        await db.Backend.RunAsync(sql);
+        await db.AdminAsync($"DROP VIEW {view}");
+
+        var act = () => db.Backend.RunAsync(sql);
+        (await act.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.SqlError);
+        for (var i = 0; i < 3; i++)
+        {
+            (await db.Backend.RunAsync("SELECT current_setting('transaction_read_only')")).Rows[0][0].Should().Be("on");
+        }
+    }
+
+    [Theory]
+    [InlineData("SELECT 1 AS x; COMMIT; DELETE FROM order_items")]
+    [InlineData("SELECT 1 AS x; ROLLBACK; DELETE FROM order_items;")]
+    public async Task A_stacked_text_planted_among_the_remembered_ones_is_still_refused_by_the_server(string sql)
+    {
+        // The text gate and EXPLAIN never let such a text be remembered; plant it to prove the one-round-trip
+        // batch alone still sends it as one Parse, which PostgreSQL refuses.
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        await using var backend = new PostgresBackend(db.ConnectionString, db.Schema, readerRole: null, cache);
+        var request = new QueryRequest(sql, 10, TimeSpan.FromSeconds(10), 10_000_000, UnrestrictedAccess.Instance);
+        new PostgresVerifiedQueries(cache, null).Remember(request, new PostgresVerdict([new ResultColumn("x", "integer")], []));
+
+        var act = () => backend.ExecuteAsync(request, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.EngineRefused);
+        (await db.AdminScalarAsync($"SELECT count(*) FROM \"{db.Schema}\".order_items")).Should().Be(3L);
+    }
+
+    [Fact]
+    public async Task A_remembered_text_whose_function_became_volatile_is_refused_on_the_next_run()
+    {
+        var name = $"f_{Guid.NewGuid():N}";
+        await db.AdminAsync($"CREATE FUNCTION \"{db.Schema}\".{name}() RETURNS int LANGUAGE sql STABLE AS 'SELECT 1'");
+        var sql = $"SELECT {name}() AS one";
+        (await db.Backend.RunAsync(sql)).Rows.Single().Should().Equal(1L);
+        (await db.Backend.RunAsync(sql)).Rows.Single().Should().Equal([1L], "the remembered verdict serves the repeat");
+
+        await db.AdminAsync($"ALTER FUNCTION \"{db.Schema}\".{name}() VOLATILE");
+        var act = () => db.Backend.RunAsync(sql);
+
+        var refusal = (await act.Should().ThrowAsync<DataEnvException>()).Which;
+        refusal.Code.Should().Be(ErrorCodes.EngineRefused);
+        refusal.Details["function"].Should().Be(name);
         (await db.Backend.RunAsync("SELECT current_setting('transaction_read_only')")).Rows[0][0].Should().Be("on");
     }
 }

@@ -1,0 +1,68 @@
+using Npgsql;
+
+namespace McpDataEnv.Core.Backends.Postgres;
+
+/// <summary>
+/// What the first-sight checks need from the catalog, fetched in one round trip: which of the called names
+/// resolve to a <c>VOLATILE</c> function, and for every relation the plan scans its columns (in order) and whether
+/// row-level security with our policy is enforced on it.
+/// </summary>
+internal sealed class PostgresCatalogFacts
+{
+    public HashSet<string> VolatileNames { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<PostgresRelation, List<string>> ColumnsOf { get; } = new();
+
+    public HashSet<PostgresRelation> RowSecured { get; } = new();
+
+    public static async Task<PostgresCatalogFacts> LoadAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<string> functionNames, IReadOnlyCollection<PostgresRelation> relations, CancellationToken ct)
+    {
+        var facts = new PostgresCatalogFacts();
+        foreach (var relation in relations) facts.ColumnsOf[relation] = [];
+        await using var batch = new NpgsqlBatch(connection);
+        if (functionNames.Count > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "SELECT DISTINCT proname::text FROM pg_catalog.pg_proc WHERE proname = ANY($1::text[]) AND provolatile = 'v'")
+            {
+                Parameters = { new NpgsqlParameter { Value = functionNames.ToArray() } },
+            });
+        }
+        if (relations.Count > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "SELECT n.nspname::text, c.relname::text, " +
+                "c.relrowsecurity AND EXISTS (SELECT 1 FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid AND p.polname = $3), " +
+                "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) " +
+                "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+                "JOIN unnest($1::text[], $2::text[]) AS r(s, t) ON n.nspname = r.s AND c.relname = r.t")
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter { Value = relations.Select(r => r.Schema).ToArray() },
+                    new NpgsqlParameter { Value = relations.Select(r => r.Name).ToArray() },
+                    new NpgsqlParameter { Value = PostgresAdminScript.PolicyName },
+                },
+            });
+        }
+        if (batch.BatchCommands.Count == 0) return facts;
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (functionNames.Count > 0)
+        {
+            while (await reader.ReadAsync(ct)) facts.VolatileNames.Add(reader.GetString(0));
+            await reader.NextResultAsync(ct);
+        }
+        if (relations.Count > 0)
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var relation = new PostgresRelation(reader.GetString(0), reader.GetString(1));
+                if (reader.GetBoolean(2)) facts.RowSecured.Add(relation);
+                facts.ColumnsOf[relation] = [.. reader.GetFieldValue<string[]>(3)];
+            }
+        }
+        return facts;
+    }
+}
