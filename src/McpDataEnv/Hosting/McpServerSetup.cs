@@ -19,9 +19,13 @@ public static class McpServerSetup
             .Where(name => fixedCaller is null || fixedCaller.MayUse(name))
             .ToList();
         var instructionCaller = fixedCaller ?? callers.Resolve(null);
-        var schema = TryReadSchema(runtime);
         var memory = tools.Any(MemoryTools.Contains);
-        var coreBlocks = memory && fixedCaller is not null ? TryReadCoreBlocks(runtime, fixedCaller) : null;
+        // Both go into the instructions, so both are read before the first answer: side by side, from different databases.
+        var coreBlocksRead = memory && fixedCaller is not null
+            ? Task.Run(() => TryReadCoreBlocks(runtime, fixedCaller))
+            : Task.FromResult<IReadOnlyList<Core.Memory.CoreBlock>?>(null);
+        var schema = TryReadSchema(runtime);
+        var coreBlocks = coreBlocksRead.GetAwaiter().GetResult();
 
         return services
             .AddMcpServer(options =>
