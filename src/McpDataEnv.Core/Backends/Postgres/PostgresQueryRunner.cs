@@ -38,6 +38,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             PostgresFunctionPolicy.RefuseDenied(plan.FunctionNames);
             PostgresFunctionPolicy.RefuseVolatile(await VolatileAsync(connection, textFunctions.Union(plan.FunctionNames), ct));
             await accessGuard.CheckAsync(connection, plan, request.Access, ct);
+            await PostgresViewGuard.CheckAsync(connection, request.Sql, request.Access, ct);
 
             await ExecuteAsync(connection, $"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n", ct);
             var columns = await PostgresCursorReader.DescribeAsync(connection, Cursor, ct);

@@ -21,6 +21,7 @@ namespace McpDataEnv.Core.Governance.Audit.Postgres;
 public sealed class PostgresAuditLog : IAuditLog
 {
     private const int MaxAttempts = 100;
+    private const int MaxReconnects = 2;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly AuditBatchWriter _writer;
@@ -49,7 +50,7 @@ public sealed class PostgresAuditLog : IAuditLog
         try
         {
             await EnsureTableAsync().ConfigureAwait(false);
-            for (var attempt = 1; ; attempt++)
+            for (int attempt = 1, reconnects = 0; ; attempt++)
             {
                 try
                 {
@@ -59,6 +60,11 @@ public sealed class PostgresAuditLog : IAuditLog
                 {
                     // Another process took this sequence number first; its row is committed now, so chain after it.
                     await Task.Delay(Random.Shared.Next(0, 1 + Math.Min(attempt, 10))).ConfigureAwait(false);
+                }
+                catch (Exception broken) when (PostgresErrors.IsConnectionFailure(broken) && reconnects++ < MaxReconnects)
+                {
+                    // A pooled connection that died with a database restart fails on first use; a fresh one may not.
+                    // (Were it the commit's answer that was lost, the retry appends the batch again: duplicated, never missing.)
                 }
             }
         }
