@@ -52,6 +52,21 @@ public sealed class AuditDatabase : IAsyncLifetime
         }
     }
 
+    /// <summary>Runs <paramref name="statements"/> one per command in one transaction on <paramref name="connectionString"/>.</summary>
+    public static async Task InTransactionAsync(string connectionString, params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
     public async Task<object?> ScalarAsync(string sql, string? connectionString = null)
     {
         await using var connection = new NpgsqlConnection(connectionString ?? ConnectionString);

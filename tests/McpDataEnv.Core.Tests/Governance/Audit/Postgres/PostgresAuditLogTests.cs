@@ -138,8 +138,8 @@ public sealed class PostgresAuditLogTests : IAsyncLifetime
         await _db.AdminAsync($"ALTER TABLE {PostgresAuditSchema.Table} DISABLE TRIGGER USER");
         foreach (var change in new[] { "UPDATE {0} SET verdict = 'ok'", "DELETE FROM {0}", "TRUNCATE {0}" })
         {
-            var sql = $"BEGIN; SET LOCAL ROLE {PostgresAuditSchema.WriterRole}; {string.Format(change, PostgresAuditSchema.Table)}; COMMIT";
-            var act = () => _db.ScalarAsync(sql, _db.WriterLoginConnectionString);
+            var sql = string.Format(change, PostgresAuditSchema.Table);
+            var act = () => AuditDatabase.InTransactionAsync(_db.WriterLoginConnectionString, $"SET LOCAL ROLE {PostgresAuditSchema.WriterRole}", sql);
             (await act.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be("42501", sql);
         }
     }
