@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance.Audit;
 using McpDataEnv.Hosting;
 
@@ -11,48 +12,65 @@ public static class AuditCommand
     {
         var verifyEnv = CommonOptions.Environment();
         var verify = new Command("verify", "Check the audit trail's hash chain; exit 1 naming the first edited, removed or reordered entry.") { verifyEnv };
-        verify.SetAction(parse => Verify(parse.GetRequiredValue(verifyEnv)));
+        verify.SetAction((parse, ct) => VerifyAsync(parse.GetRequiredValue(verifyEnv), ct));
 
         var tailEnv = CommonOptions.Environment();
         var count = new Option<int>("-n", "--lines") { Description = "How many recent entries to show.", DefaultValueFactory = _ => 20 };
         var tail = new Command("tail", "Show the most recent audit entries, one per line.") { tailEnv, count };
-        tail.SetAction(parse => Tail(parse.GetRequiredValue(tailEnv), parse.GetValue(count)));
+        tail.SetAction((parse, ct) => TailAsync(parse.GetRequiredValue(tailEnv), parse.GetValue(count), ct));
 
         return new Command("audit", "Inspect the environment's append-only audit trail.") { verify, tail };
     }
 
-    private static int Verify(DirectoryInfo folder)
+    private static async Task<int> VerifyAsync(DirectoryInfo folder, CancellationToken cancellationToken)
     {
-        if (PathOf(folder) is not { } path)
+        await using var trail = ReaderOf(folder);
+        if (trail is null)
         {
             return ExitCodes.InvalidEnvironment;
         }
 
-        var verdict = AuditVerifier.VerifyFile(path);
-        if (verdict.Valid)
+        try
         {
-            Console.Out.WriteLine($"ok: {verdict.Entries} audit entries, hash chain intact.");
-            return ExitCodes.Ok;
-        }
+            var verdict = await trail.VerifyAsync(cancellationToken).ConfigureAwait(false);
+            if (verdict.Valid)
+            {
+                Console.Out.WriteLine($"ok: {verdict.Entries} audit entries, hash chain intact ({trail.Location}).");
+                return ExitCodes.Ok;
+            }
 
-        Console.Error.WriteLine($"audit trail broken at line {verdict.Line}{(verdict.Seq is { } seq ? $" (seq {seq})" : "")}: {verdict.Problem}. {verdict.Entries} entries before it are intact.");
-        return ExitCodes.ToolError;
+            Console.Error.WriteLine($"audit trail broken at line {verdict.Line}{(verdict.Seq is { } seq ? $" (seq {seq})" : "")} of {trail.Location}: {verdict.Problem}. {verdict.Entries} entries before it are intact.");
+            return ExitCodes.ToolError;
+        }
+        catch (DataEnvException error)
+        {
+            Console.Error.WriteLine($"audit verify: {error.Message}");
+            return ExitCodes.Unavailable;
+        }
     }
 
-    private static int Tail(DirectoryInfo folder, int count)
+    private static async Task<int> TailAsync(DirectoryInfo folder, int count, CancellationToken cancellationToken)
     {
-        if (PathOf(folder) is not { } path)
+        await using var trail = ReaderOf(folder);
+        if (trail is null)
         {
             return ExitCodes.InvalidEnvironment;
         }
 
-        var lines = File.Exists(path) ? File.ReadLines(path).TakeLast(Math.Max(1, count)) : [];
-        foreach (var line in lines)
+        try
         {
-            Console.Out.WriteLine(AuditChain.Parse(line) is { } e ? Render(e) : "(unreadable line: run `mcpdataenv audit verify`)");
-        }
+            foreach (var entry in await trail.TailAsync(Math.Max(1, count), cancellationToken).ConfigureAwait(false))
+            {
+                Console.Out.WriteLine(entry is { } e ? Render(e) : "(unreadable entry: run `mcpdataenv audit verify`)");
+            }
 
-        return ExitCodes.Ok;
+            return ExitCodes.Ok;
+        }
+        catch (DataEnvException error)
+        {
+            Console.Error.WriteLine($"audit tail: {error.Message}");
+            return ExitCodes.Unavailable;
+        }
     }
 
     private static string Render(AuditEntry e)
@@ -68,9 +86,9 @@ public static class AuditCommand
         return flat.Length <= 120 ? flat : flat[..117] + "...";
     }
 
-    private static string? PathOf(DirectoryInfo folder)
+    private static IAuditReader? ReaderOf(DirectoryInfo folder)
     {
         var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
-        return environment is null ? null : EnvironmentBootstrap.AuditPath(environment);
+        return environment is null ? null : AuditTrails.Reader(environment);
     }
 }

@@ -37,11 +37,11 @@ public static class EnvironmentBootstrap
         var cache = new MemoryCache(new MemoryCacheOptions());
         var backend = BackendRegistry.Create(environment.Database, cache, loggers);
         var gate = new ReadOnlySqlGate();
-        return new EnvironmentRuntime(environment, backend, gate) { Audit = new JsonlAuditLog(AuditPath(environment)) };
+        return new EnvironmentRuntime(environment, backend, gate) { Audit = AuditTrails.Open(environment) };
     }
 
-    /// <summary>Where the environment's audit trail lives: <c>&lt;env&gt;/data/audit.jsonl</c>.</summary>
-    public static string AuditPath(EnvironmentDefinition environment) => Path.Combine(environment.DataPath, "audit.jsonl");
+    /// <summary>Where a SQLite environment's audit trail lives: <c>&lt;env&gt;/data/audit.jsonl</c> (PostgreSQL: see <see cref="AuditTrails"/>).</summary>
+    public static string AuditPath(EnvironmentDefinition environment) => AuditTrails.JsonlPath(environment);
 
     /// <summary>Builds the embedded demo database when it is missing (never overwrites existing data).</summary>
     public static async Task EnsureSeededAsync(EnvironmentRuntime runtime, TextWriter status, CancellationToken cancellationToken)

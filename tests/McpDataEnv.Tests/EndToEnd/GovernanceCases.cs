@@ -1,72 +1,76 @@
 namespace McpDataEnv.Tests.EndToEnd;
 
-/// <summary>Per role: queries that must be answered and queries that must be refused, with the refusal code.</summary>
+/// <summary>
+/// Per role: queries that must be answered and queries that must be refused, with the refusal code; run on SQLite
+/// (environments/retail) and on PostgreSQL (environments/retail-postgres), with a PostgreSQL spelling where needed.
+/// </summary>
 internal static class GovernanceCases
 {
     public const string Ok = "ok";
     public const string Denied = "access_denied";
 
     /// <summary>Leak attempts on customers.email/phone/full_name, products.unit_cost and payroll, refused for analyst.</summary>
-    public static readonly string[] AnalystLeaks =
+    public static readonly GovernanceCase[] AnalystLeaks =
     [
-        "SELECT email FROM customers",
-        "SELECT email AS remark FROM customers",
-        "SELECT * FROM customers",
-        "SELECT c.* FROM customers c",
-        "SELECT lower(email) FROM customers",
-        "SELECT count(*) FROM customers WHERE email LIKE 'a%'",
-        "SELECT customer_id FROM customers ORDER BY email LIMIT 1",
-        "SELECT region_id FROM customers GROUP BY region_id HAVING max(email) > ''",
-        "WITH c AS (SELECT email FROM customers) SELECT * FROM c",
-        "SELECT (SELECT email FROM customers LIMIT 1)",
-        "SELECT x FROM (SELECT email AS x FROM customers)",
-        "SELECT code FROM regions UNION SELECT email FROM customers",
-        "SELECT o.order_id FROM orders o JOIN customers c ON c.customer_id = o.customer_id WHERE c.email = 'x'",
-        "SELECT contact FROM contact_list",
-        "SELECT customer_id FROM contact_list",
-        "SELECT json_group_array(email) FROM customers",
-        "SELECT \"EMAIL\" FROM main.CUSTOMERS",
-        "SELECT count(*) FROM customers JOIN (SELECT 'x@example.com' AS email) USING (email)",
-        "SELECT count(*) FROM customers NATURAL JOIN (SELECT 'x@example.com' AS email)",
-        "SELECT phone FROM customers",
-        "SELECT substr(phone, 1, 3) FROM customers",
-        "SELECT count(DISTINCT phone) FROM customers",
-        "SELECT customer_id FROM customers WHERE phone IS NOT NULL LIMIT 1",
-        "SELECT group_concat(phone, ',') FROM customers",
-        "SELECT customer_id, row_number() OVER (ORDER BY phone) FROM customers LIMIT 1",
-        "SELECT CASE WHEN phone LIKE '+44%' THEN 1 END FROM customers",
-        "SELECT full_name FROM customers",
-        "SELECT unit_cost FROM products",
-        "SELECT sum(unit_cost) FROM products",
-        "SELECT sku, unit_price - unit_cost FROM products",
-        "SELECT * FROM products",
-        "SELECT avg(p.unit_cost) FROM order_items i JOIN products p ON p.product_id = i.product_id",
-        "SELECT sku FROM products WHERE unit_cost > 10",
-        "SELECT * FROM cost_sheet",
-        "SELECT sku FROM cost_sheet",
-        "SELECT count(*) FROM products JOIN (SELECT 1.0 AS unit_cost) USING (unit_cost)",
-        "SELECT * FROM payroll",
-        "SELECT count(*) FROM payroll",
-        "SELECT salary FROM payroll",
-        "SELECT * FROM salaries",
-        "SELECT (SELECT max(salary) FROM payroll)",
-        "SELECT code FROM regions UNION ALL SELECT full_name FROM payroll",
-        "SELECT count(*) FROM main.payroll",
-        "SELECT sum(salary) OVER () FROM payroll LIMIT 1",
-        "SELECT r.code FROM regions r WHERE EXISTS (SELECT 1 FROM payroll WHERE salary > 100000)",
+        Leak("SELECT email FROM customers"),
+        Leak("SELECT email AS remark FROM customers"),
+        Leak("SELECT * FROM customers"),
+        Leak("SELECT c.* FROM customers c"),
+        Leak("SELECT lower(email) FROM customers"),
+        Leak("SELECT count(*) FROM customers WHERE email LIKE 'a%'"),
+        Leak("SELECT customer_id FROM customers ORDER BY email LIMIT 1"),
+        Leak("SELECT region_id FROM customers GROUP BY region_id HAVING max(email) > ''"),
+        Leak("WITH c AS (SELECT email FROM customers) SELECT * FROM c"),
+        Leak("SELECT (SELECT email FROM customers LIMIT 1)"),
+        Leak("SELECT x FROM (SELECT email AS x FROM customers) t"),
+        Leak("SELECT code FROM regions UNION SELECT email FROM customers"),
+        Leak("SELECT o.order_id FROM orders o JOIN customers c ON c.customer_id = o.customer_id WHERE c.email = 'x'"),
+        Leak("SELECT contact FROM contact_list"),
+        // PostgreSQL's plan reads only customers.customer_id through the view (allowed); SQLite reports every view column.
+        new("SELECT customer_id FROM contact_list", Denied, PostgresExpected: Ok),
+        Leak("SELECT json_group_array(email) FROM customers", "SELECT json_agg(email) FROM customers"),
+        Leak("SELECT \"EMAIL\" FROM main.CUSTOMERS", "SELECT \"email\" FROM RETAIL.Customers"),
+        Leak("SELECT count(*) FROM customers JOIN (SELECT 'x@example.com' AS email) t USING (email)"),
+        Leak("SELECT count(*) FROM customers NATURAL JOIN (SELECT 'x@example.com' AS email) t"),
+        Leak("SELECT phone FROM customers"),
+        Leak("SELECT substr(phone, 1, 3) FROM customers"),
+        Leak("SELECT count(DISTINCT phone) FROM customers"),
+        Leak("SELECT customer_id FROM customers WHERE phone IS NOT NULL LIMIT 1"),
+        Leak("SELECT group_concat(phone, ',') FROM customers", "SELECT string_agg(phone, ',') FROM customers"),
+        Leak("SELECT customer_id, row_number() OVER (ORDER BY phone) FROM customers LIMIT 1"),
+        Leak("SELECT CASE WHEN phone LIKE '+44%' THEN 1 END FROM customers"),
+        Leak("SELECT full_name FROM customers"),
+        Leak("SELECT unit_cost FROM products"),
+        Leak("SELECT sum(unit_cost) FROM products"),
+        Leak("SELECT sku, unit_price - unit_cost FROM products"),
+        Leak("SELECT * FROM products"),
+        Leak("SELECT avg(p.unit_cost) FROM order_items i JOIN products p ON p.product_id = i.product_id"),
+        Leak("SELECT sku FROM products WHERE unit_cost > 10"),
+        Leak("SELECT * FROM cost_sheet"),
+        new("SELECT sku FROM cost_sheet", Denied, PostgresExpected: Ok), // as contact_list: the plan reads products.sku only
+        Leak("SELECT count(*) FROM products JOIN (SELECT 1.0 AS unit_cost) t USING (unit_cost)"),
+        Leak("SELECT * FROM payroll"),
+        Leak("SELECT count(*) FROM payroll"),
+        Leak("SELECT salary FROM payroll"),
+        Leak("SELECT * FROM salaries"),
+        Leak("SELECT (SELECT max(salary) FROM payroll)"),
+        Leak("SELECT code FROM regions UNION ALL SELECT full_name FROM payroll"),
+        Leak("SELECT count(*) FROM main.payroll", "SELECT count(*) FROM retail.payroll"),
+        Leak("SELECT sum(salary) OVER () FROM payroll LIMIT 1"),
+        Leak("SELECT r.code FROM regions r WHERE EXISTS (SELECT 1 FROM payroll WHERE salary > 100000)"),
     ];
 
-    public static readonly (string Sql, string Expected)[] Analyst =
+    public static readonly GovernanceCase[] Analyst =
     [
         ("SELECT count(*) FROM customers", Ok),
         ("SELECT customer_id, region_id, signup_date FROM customers LIMIT 5", Ok),
         ("SELECT sku, unit_price FROM products LIMIT 5", Ok),
         ("SELECT SUM(oi.quantity * oi.unit_price * (1 - oi.discount)) FROM order_items oi JOIN orders o ON o.order_id = oi.order_id WHERE o.status = 'completed'", Ok),
         ("SELECT status, count(*), rank() OVER (ORDER BY count(*) DESC) FROM orders GROUP BY status", Ok),
-        .. AnalystLeaks.Select(sql => (sql, Denied)),
+        .. AnalystLeaks,
     ];
 
-    public static readonly (string Sql, string Expected)[] Finance =
+    public static readonly GovernanceCase[] Finance =
     [
         ("SELECT sum(unit_cost) FROM products", Ok),
         ("SELECT sku, unit_price - unit_cost FROM products LIMIT 3", Ok),
@@ -78,19 +82,23 @@ internal static class GovernanceCases
         ("SELECT * FROM salaries", Denied),
     ];
 
-    public static readonly (string Sql, string Expected)[] EmeaManager =
+    public static readonly GovernanceCase[] EmeaManager =
     [
         ("SELECT DISTINCT r.code FROM orders o JOIN regions r ON r.region_id = o.region_id", Ok),
-        ("SELECT count(*) FROM main.orders", Denied),
+        // PostgreSQL: the schema-qualified table is the table itself, and row-level security filters it.
+        new("SELECT count(*) FROM main.orders", Denied, "SELECT count(*) FROM retail.orders", Ok),
         ("SELECT count(*) FROM all_orders", Denied),
-        ("SELECT count(*) FROM \"main\".\"orders\" JOIN (SELECT 1 AS region_id) USING (region_id)", Denied),
-        ("SELECT sql FROM sqlite_temp_master", "engine_refused"),
+        new("SELECT count(*) FROM \"main\".\"orders\" JOIN (SELECT 1 AS region_id) t USING (region_id)", Denied,
+            "SELECT count(*) FROM \"retail\".\"orders\" JOIN (SELECT 1 AS region_id) t USING (region_id)", Ok),
+        // The filter's own machinery: SQLite's temp catalog; PostgreSQL's transaction-local role setting.
+        new("SELECT sql FROM sqlite_temp_master", "engine_refused",
+            "SELECT set_config('mcpdataenv.role', 'finance', true), count(*) FROM orders", "sql_rejected"),
         ("SELECT email FROM customers", Denied),
         ("SELECT unit_cost FROM products", Denied),
         ("SELECT * FROM payroll", Denied),
     ];
 
-    public static readonly (string Sql, string Expected)[] Hr =
+    public static readonly GovernanceCase[] Hr =
     [
         ("SELECT count(*), max(salary) FROM payroll", Ok),
         ("SELECT full_name, salary FROM payroll LIMIT 3", Ok),
@@ -100,4 +108,6 @@ internal static class GovernanceCases
         ("SELECT unit_cost FROM products", Denied),
         ("SELECT code FROM regions", Denied),
     ];
+
+    private static GovernanceCase Leak(string sql, string? postgresSql = null) => new(sql, Denied, postgresSql);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using McpDataEnv.Core.Governance.Audit;
 using McpDataEnv.Tests.Support;
@@ -6,60 +5,15 @@ using McpDataEnv.Tests.Support;
 namespace McpDataEnv.Tests.EndToEnd;
 
 /// <summary>The policy, row filters, check_request and the audit trail, through the real server and the official client.</summary>
-public sealed class GovernanceEndToEndTests : IClassFixture<GovernedEnvironment>
+public sealed class GovernanceEndToEndTests : GovernanceRoleTables, IClassFixture<GovernedEnvironment>
 {
-    private const string Revenue = "oi.quantity * oi.unit_price * (1 - oi.discount)";
     private readonly GovernedEnvironment _env;
 
     public GovernanceEndToEndTests(GovernedEnvironment env) => _env = env;
 
-    public static TheoryData<string> Roles => new() { "analyst", "finance", "emea_manager", "hr" };
+    protected override GovernanceBackend Backend => GovernanceBackend.Sqlite;
 
-    [Fact]
-    public void There_are_at_least_forty_leak_attempts() => GovernanceCases.AnalystLeaks.Should().HaveCountGreaterThanOrEqualTo(40);
-
-    [Theory]
-    [MemberData(nameof(Roles))]
-    public async Task Each_role_gets_exactly_what_the_policy_allows(string role)
-    {
-        var cases = role switch
-        {
-            "analyst" => GovernanceCases.Analyst,
-            "finance" => GovernanceCases.Finance,
-            "emea_manager" => GovernanceCases.EmeaManager,
-            _ => GovernanceCases.Hr,
-        };
-
-        var report = await McpDriver.RunAsync(
-            McpDriver.StdioServer(_env.Folder, "--role", role),
-            [.. cases.Select(c => McpDriver.Call("run_readonly_sql", new { sql = c.Sql }))]);
-
-        var outcomes = cases.Select((c, i) => (c.Sql, Actual: Outcome(report.Result(i)))).ToList();
-        outcomes.Select(o => $"{o.Actual}: {o.Sql}").Should().Equal(cases.Select(c => $"{c.Expected}: {c.Sql}"));
-    }
-
-    [Fact]
-    public async Task Emea_manager_revenue_by_every_route_equals_EMEA_only_revenue()
-    {
-        string[] routes =
-        [
-            $"SELECT SUM({Revenue}) FROM order_items oi JOIN orders o ON o.order_id = oi.order_id WHERE o.status = 'completed'",
-            $"WITH l AS (SELECT {Revenue} AS v FROM order_items oi JOIN orders o ON o.order_id = oi.order_id WHERE o.status = 'completed') SELECT SUM(v) FROM l",
-            $"SELECT SUM({Revenue}) FROM order_items oi WHERE oi.order_id IN (SELECT order_id FROM orders WHERE status = 'completed')",
-            $"SELECT DISTINCT SUM({Revenue}) OVER () FROM order_items oi JOIN orders o ON o.order_id = oi.order_id WHERE o.status = 'completed'",
-            $"SELECT SUM(r) FROM (SELECT o.region_id, SUM({Revenue}) AS r FROM order_items oi JOIN orders o ON o.order_id = oi.order_id WHERE o.status = 'completed' GROUP BY o.region_id)",
-        ];
-        var direct = $"SELECT SUM({Revenue}) FROM order_items oi JOIN orders o ON o.order_id = oi.order_id JOIN regions r ON r.region_id = o.region_id WHERE o.status = 'completed' AND r.code = 'EMEA'";
-
-        var emea = await McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder, "--role", "emea_manager"), [.. routes.Select(sql => McpDriver.Call("run_readonly_sql", new { sql }))]);
-        var finance = await McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder, "--role", "finance"), McpDriver.Call("run_readonly_sql", new { sql = direct }));
-
-        var expected = Scalar(finance.Result(0));
-        for (var i = 0; i < routes.Length; i++)
-        {
-            Scalar(emea.Result(i)).Should().BeApproximately(expected, 1e-6 * expected, routes[i]);
-        }
-    }
+    protected override JsonObject Server(string role) => McpDriver.StdioServer(_env.Folder, "--role", role);
 
     [Fact]
     public async Task Check_request_refuses_personal_data_and_returns_rules_metrics_and_a_plan()
@@ -121,9 +75,4 @@ public sealed class GovernanceEndToEndTests : IClassFixture<GovernedEnvironment>
         var text = report.Result(1)["messages"]![0]!["content"]!["text"]!.GetValue<string>();
         text.Should().Contain("What was revenue in 2025?").And.Contain("describe_schema").And.Contain("check_request").And.Contain("triangulate_metric");
     }
-
-    private static string Outcome(JsonObject result) => result.IsError() ? result.ErrorCode() : GovernanceCases.Ok;
-
-    private static double Scalar(JsonObject result) =>
-        Convert.ToDouble(result.Structured()["rows"]![0]![0]!.ToString(), CultureInfo.InvariantCulture);
 }

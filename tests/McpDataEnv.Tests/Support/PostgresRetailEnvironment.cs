@@ -7,7 +7,7 @@ namespace McpDataEnv.Tests.Support;
 /// <summary>
 /// environments/retail-postgres on a fresh database of the test cluster: seeded by the real CLI
 /// (<c>mcpdataenv seed</c>, as the cluster's admin), then served under a dedicated login role that holds
-/// nothing but membership of the reader role, so the server runs exactly as an operator would deploy it.
+/// nothing but membership of the reader role and of the audit writer role, so the server runs exactly as an operator would deploy it.
 /// The database and the login are dropped at the end.
 /// </summary>
 public sealed class PostgresRetailEnvironment : IAsyncLifetime
@@ -56,6 +56,7 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
         await AdminAsync(
             $"CREATE ROLE {Login} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD '{Password}'",
             $"GRANT mcpdataenv_reader TO {Login}",
+            $"GRANT {Core.Governance.Audit.Postgres.PostgresAuditSchema.WriterRole} TO {Login}",
             $"GRANT CONNECT ON DATABASE {Database} TO {Login}");
     }
 

@@ -5,7 +5,8 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// <summary>
 /// The whole admin script for a PostgreSQL environment (printed by <c>mcpdataenv grants</c>, applied by
 /// <c>seed</c>): the reader role with SELECT on what at least one policy role may read (column grants where
-/// a column is denied to every role), and one row-level security policy per filtered table. The policy
+/// a column is denied to every role), one row-level security policy per filtered table, and the append-only audit
+/// table with its writer role (<see cref="Governance.Audit.Postgres.PostgresAuditSchema"/>). The policy
 /// reads the caller's role and attributes from transaction-local settings the server sets
 /// (<see cref="RoleSetting"/>, <see cref="AttributeSetting"/>); roles without a filter on the table see
 /// every row, an unknown or missing role sees none.
@@ -55,6 +56,8 @@ public static class PostgresAdminScript
                     $"USING (CASE pg_catalog.current_setting({Literal(RoleSetting)}, true) {string.Join(" ", cases)} ELSE false END)");
         }
 
+        // The audit table and its append-only writer role (the reader role gets nothing on it).
+        sql.AddRange(Governance.Audit.Postgres.PostgresAuditSchema.Statements);
         return sql;
     }
 

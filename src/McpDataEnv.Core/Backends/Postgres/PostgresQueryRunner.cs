@@ -38,6 +38,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             var catalog = await PostgresCatalogFacts.LoadAsync(connection, functions, [.. plan.ScansByAlias.Values.Distinct()], ct);
             PostgresFunctionPolicy.RefuseVolatile(catalog.VolatileNames);
             accessGuard.Check(plan, request.Access, catalog);
+            await PostgresViewGuard.CheckAsync(connection, request.Sql, request.Access, ct);
 
             var columns = await PostgresCursorReader.DeclareAndDescribeAsync(connection, Cursor, request.Sql, ct);
             List<object?[]> rows;

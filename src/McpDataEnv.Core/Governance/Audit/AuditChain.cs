@@ -20,7 +20,9 @@ public static class AuditChain
     /// <summary>Places <paramref name="e"/> after an entry with <paramref name="prevSeq"/> and <paramref name="prevHash"/>.</summary>
     public static AuditEntry Seal(AuditEvent e, long prevSeq, string prevHash)
     {
-        var entry = new AuditEntry(prevSeq + 1, e.Time.ToUniversalTime(), e.Principal, e.Role, e.Tool, e.Arguments, e.Verdict, e.Code, e.Rules, e.Rows, Math.Round(e.DurationMs, 3), prevHash, string.Empty);
+        var entry = new AuditEntry(
+            prevSeq + 1, e.Time.ToUniversalTime(), Storable(e.Principal), Storable(e.Role), Storable(e.Tool), StorableArguments(e.Arguments),
+            Storable(e.Verdict), e.Code is null ? null : Storable(e.Code), [.. e.Rules.Select(Storable)], e.Rows, Math.Round(e.DurationMs, 3), prevHash, string.Empty);
         return entry with { Hash = HashOf(entry) };
     }
 
@@ -29,6 +31,27 @@ public static class AuditChain
     {
         var canonical = JsonSerializer.SerializeToUtf8Bytes(entry with { Hash = string.Empty }, Json);
         return Convert.ToHexStringLower(SHA256.HashData(canonical));
+    }
+
+    // A lone surrogate cannot be written as UTF-8: the serializer would emit U+FFFD, which reads back as a different
+    // string and would no longer match the hash. Seal what the trail can actually hold.
+    private static string Storable(string text) =>
+        text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) : text;
+
+    private static IReadOnlyDictionary<string, string?> StorableArguments(IReadOnlyDictionary<string, string?> arguments)
+    {
+        if (!arguments.Any(a => Storable(a.Key) != a.Key || (a.Value is { } v && Storable(v) != v)))
+        {
+            return arguments;
+        }
+
+        var copy = new Dictionary<string, string?>(arguments.Count);
+        foreach (var (key, value) in arguments)
+        {
+            copy[Storable(key)] = value is null ? null : Storable(value);
+        }
+
+        return copy;
     }
 
     public static string ToLine(AuditEntry entry) => JsonSerializer.Serialize(entry, Json);
@@ -46,6 +69,13 @@ public static class AuditChain
             return null;
         }
     }
+
+    /// <summary>The arguments as the JSON object they take inside an entry (same encoding as the hash sees).</summary>
+    public static string ArgumentsJson(IReadOnlyDictionary<string, string?> arguments) => JsonSerializer.Serialize(arguments, Json);
+
+    /// <summary>Parses <see cref="ArgumentsJson"/> back, keeping the order of the keys (the hash depends on it).</summary>
+    public static IReadOnlyDictionary<string, string?> ParseArguments(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(json, Json) ?? throw new JsonException("audit arguments are not a JSON object");
 
     public static byte[] Utf8Line(AuditEntry entry) => Encoding.UTF8.GetBytes(ToLine(entry) + "\n");
 }

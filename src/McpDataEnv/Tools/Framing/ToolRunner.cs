@@ -101,8 +101,8 @@ public sealed class ToolRunner
         }
     }
 
-    // A failed append is an internal fault: thrown from the success path it withholds the result
-    // (nothing leaves unaudited); from a refusal path it is only logged.
+    // A failed append thrown from the success path withholds the result (nothing leaves unaudited): an internal
+    // fault for the JSON Lines file, database_unavailable for the PostgreSQL table. From a refusal path it is only logged.
     private async Task AuditAsync(Core.Governance.Audit.AuditEvent entry)
     {
         if (Runtime.Audit is { } audit)

@@ -57,6 +57,18 @@ public sealed class AuditLogTests : IDisposable
         AuditVerifier.VerifyFile(PathOf).Valid.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task A_lone_surrogate_in_the_arguments_still_leaves_a_verifiable_chain()
+    {
+        await using (var log = new JsonlAuditLog(PathOf))
+        {
+            await log.AppendAsync(Event(1, "SELECT '\ud800'"));
+            await log.AppendAsync(Event(2));
+        }
+
+        AuditVerifier.VerifyFile(PathOf).Should().BeEquivalentTo(new { Valid = true, Entries = 2L });
+    }
+
     [Theory]
     [InlineData("edit_sql", 3)]
     [InlineData("edit_verdict", 5)]

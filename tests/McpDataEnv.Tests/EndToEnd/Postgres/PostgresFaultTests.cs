@@ -45,6 +45,23 @@ public sealed class PostgresFaultTests : IClassFixture<DedicatedPostgresCluster>
     }
 
     [Fact]
+    public async Task With_the_database_down_a_call_that_needs_no_query_is_refused_because_it_cannot_be_audited()
+    {
+        var question = new { question = "Revenue by month", tables = new[] { "orders", "order_items" }, metrics = new[] { "revenue" } };
+        var report = await McpDriver.RunAsync(_cluster.Server(),
+            McpDriver.Call("check_request", question),
+            _cluster.PgCtlStep("-m fast stop"),
+            McpDriver.Call("check_request", question),
+            _cluster.StartStep(),
+            McpDriver.Call("check_request", question));
+
+        report.Result(0).IsError().Should().BeFalse(report.Result(0).Text());
+        report.Result(2).ErrorCode().Should().Be("database_unavailable", "check_request reads no data, but its answer may not leave unaudited");
+        report.Result(2).Text().Should().Contain("audit trail").And.NotContain(_cluster.Password);
+        report.Result(4).IsError().Should().BeFalse("the audit trail reconnects once the database is back: " + report.Result(4).Text());
+    }
+
+    [Fact]
     public async Task A_query_cancelled_by_its_timeout_frees_its_connection_and_leaves_nothing_running()
     {
         const string Endless = "SELECT count(*) FROM order_items a, order_items b WHERE a.quantity + b.quantity < -1";
