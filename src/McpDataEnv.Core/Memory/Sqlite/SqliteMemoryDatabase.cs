@@ -10,12 +10,6 @@ namespace McpDataEnv.Core.Memory.Sqlite;
 /// </remarks>
 internal sealed class SqliteMemoryDatabase : IDisposable
 {
-    private static readonly Lazy<bool> Initialized = new(() =>
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return true;
-    });
-
     private readonly string connectionString;
     private readonly string pragmas;
     private readonly Lock writerLock = new();
@@ -24,7 +18,7 @@ internal sealed class SqliteMemoryDatabase : IDisposable
 
     public SqliteMemoryDatabase(string path, SqliteMemoryStoreOptions options)
     {
-        _ = Initialized.Value;
+        Backends.Sqlite.SqliteNative.EnsureInitialised();
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
