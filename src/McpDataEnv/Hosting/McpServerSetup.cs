@@ -48,11 +48,11 @@ public static class McpServerSetup
 
     private static readonly HashSet<string> MemoryTools = [MemorySearchTool.Name, MemoryEditTool.Name, MemoryArchiveTool.Name];
 
-    private static IReadOnlyList<Core.Memory.CoreBlock>? TryReadCoreBlocks(EnvironmentRuntime runtime, CallerContext caller)
+    private static IReadOnlyList<Core.Memory.ScopedCoreBlocks>? TryReadCoreBlocks(EnvironmentRuntime runtime, CallerContext caller)
     {
         try
         {
-            return runtime.Memory.GetCoreBlocksAsync(caller.MemoryScope(runtime), CancellationToken.None).GetAwaiter().GetResult();
+            return runtime.Memory.GetReadableCoreBlocksAsync(caller.MemoryAccess(runtime), CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception)
         {

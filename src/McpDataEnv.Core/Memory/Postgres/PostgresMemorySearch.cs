@@ -29,7 +29,7 @@ internal sealed class PostgresMemorySearch(NpgsqlDataSource dataSource, string s
         }
 
         var ordered = refs.OrderByDescending(r => r.Score).ThenByDescending(r => r.Handle).Take(cap);
-        return new MemoryRanking((tsquery is null ? ordered.Select(r => r with { Score = 0 }) : ordered).ToList(), partial);
+        return new MemoryRanking((tsquery is null ? ordered.Select(r => r with { Score = 0, Recency = (long)r.Score }) : ordered).ToList(), partial);
     }
 
     // For a recency listing the "score" column carries the creation time (epoch ms) to merge both tiers; it is reported as 0.

@@ -38,7 +38,7 @@ internal static class SqliteRecencyRanking
         var rows = new List<(MemoryRef, long)>();
         while (reader.Read())
         {
-            rows.Add((new MemoryRef(tier, reader.GetInt64(0), 0), reader.GetInt64(1)));
+            rows.Add((new MemoryRef(tier, reader.GetInt64(0), 0, reader.GetInt64(1)), reader.GetInt64(1)));
         }
 
         return rows;

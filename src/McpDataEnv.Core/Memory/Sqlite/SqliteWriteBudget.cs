@@ -21,7 +21,7 @@ internal static class SqliteWriteBudget
 
         var atMs = write.At.ToUnixTimeMilliseconds();
         var minute = atMs / MinuteMs;
-        var principal = write.Scope.Principal;
+        var principal = write.Author;
         var previous = Count(connection, principal, minute - 1);
         var current = Count(connection, principal, minute);
         var previousWeight = 1.0 - ((double)(atMs % MinuteMs) / MinuteMs);
