@@ -16,14 +16,14 @@ internal sealed class PostgresMemorySearch(NpgsqlDataSource dataSource, string s
         var tsquery = query.Fts is null ? null : string.Join(" | ", query.Fts.Terms.Select(t => "'" + t + "'"));
         var refs = new List<MemoryRef>();
         var partial = false;
-        if (query.Tier != MemoryTier.Core)
+        if (query.CoversPassages)
         {
             var passages = await ReadAsync(connection, PassageSql(tsquery is not null), MemoryTier.Archival, scope, query, tsquery, tsquery is null ? cap : rankWindow + 1, cancellationToken).ConfigureAwait(false);
             partial = tsquery is not null && passages.Count > rankWindow;
             refs.AddRange(partial ? passages.Take(rankWindow) : passages);
         }
 
-        if (query.Tier != MemoryTier.Archival && query.Tags.Count == 0)
+        if (query.CoversCoreBlocks)
         {
             refs.AddRange(await ReadAsync(connection, CoreSql(tsquery is not null), MemoryTier.Core, scope, query, tsquery, cap, cancellationToken).ConfigureAwait(false));
         }

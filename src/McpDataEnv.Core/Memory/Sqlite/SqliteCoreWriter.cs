@@ -45,12 +45,11 @@ internal sealed class SqliteCoreWriter(SqliteConnection connection, MemoryWrite 
 
     private Row? Find(string key)
     {
-        using var command = SqliteMemoryDatabase.Command(
+        return SqliteMemoryDatabase.Query(
             connection,
             "SELECT id, value, version FROM core_blocks WHERE environment = $e AND principal = $p AND key = $k;",
+            reader => reader.Read() ? new Row(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null,
             ("$e", write.Scope.Environment), ("$p", write.Scope.Principal), ("$k", key));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new Row(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
     }
 
     private long CountNonEmptyBlocks() => Convert.ToInt64(SqliteMemoryDatabase.Scalar(
