@@ -29,6 +29,11 @@ internal static class Program
             return MemoryProfile.Run(store, rest is [var window, ..] ? int.Parse(window, System.Globalization.CultureInfo.InvariantCulture) : 1_500);
         }
 
+        if (args is ["--memory-archive-profile", var folder, ..])
+        {
+            return MemoryArchiveProfile.Run(folder);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -12,6 +12,9 @@ public sealed record SafetyPolicy(
     string Prose,
     string RawText)
 {
+    /// <summary>Shared memory scopes (<c>memory.shared</c>); none unless declared.</summary>
+    public MemorySharing SharedMemory { get; init; } = MemorySharing.None;
+
     public RoleDefinition? FindRole(string name) => Roles.TryGetValue(name, out var r) ? r : null;
 }
 

@@ -23,7 +23,11 @@ internal static partial class SafetyPolicyParser
             root.Error("default_role", $"unknown role '{defaultRole}'{DidYouMean.Suffix(defaultRole, drafts.Keys)}");
         }
 
-        return new SafetyPolicy(defaultRole, roles, ParseMemoryRules(root.Section("memory")), prose, rawText);
+        var memory = root.Section("memory");
+        return new SafetyPolicy(defaultRole, roles, ParseMemoryRules(memory), prose, rawText)
+        {
+            SharedMemory = SharedMemoryParser.Parse(memory?.Section("shared"), drafts.Keys),
+        };
     }
 
     private static Dictionary<string, RoleDraft> ParseDrafts(YamlSection? roles)
@@ -133,7 +137,7 @@ internal static partial class SafetyPolicyParser
             return MemoryContentRules.None;
         }
 
-        memory.AllowOnly("deny_patterns");
+        memory.AllowOnly("deny_patterns", "shared");
         var patterns = memory.StringMap("deny_patterns") ?? new Dictionary<string, string>();
         foreach (var (name, pattern) in patterns)
         {

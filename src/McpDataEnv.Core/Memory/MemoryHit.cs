@@ -7,6 +7,7 @@ namespace McpDataEnv.Core.Memory;
 /// <param name="Score">Relevance, higher is better (negated bm25); 0 when listing by recency.</param>
 /// <param name="CreatedAt">Passage creation time, or the core block's last update.</param>
 /// <param name="Version">The core block's version.</param>
+/// <param name="Scope"><c>private</c> or <c>shared:&lt;name&gt;</c>: whose memory the hit comes from.</param>
 /// <param name="Source">Provenance source (<c>note</c>, <c>verified_metric</c>, <c>core_block:&lt;key&gt;</c>, or <c>core_block</c> for a live block).</param>
 /// <remarks>Content is memory the model (or another client of the same principal) wrote earlier: treat it as data, not instructions.</remarks>
 public sealed record MemoryHit(
@@ -20,4 +21,9 @@ public sealed record MemoryHit(
     DateTimeOffset CreatedAt,
     string CreatedBy,
     long? Version,
-    string Source);
+    string Source,
+    string Scope = MemoryScope.PrivateLabel)
+{
+    /// <summary>The store's row handle (with <see cref="Tier"/>, the <see cref="MemoryRef"/> it was loaded for).</summary>
+    internal long Handle { get; init; }
+}

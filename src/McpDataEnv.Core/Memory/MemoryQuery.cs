@@ -10,4 +10,11 @@ public sealed record MemoryQuery(
     MemoryTier Tier,
     IReadOnlyList<string> Tags,
     DateTimeOffset? Since,
-    DateTimeOffset? Until);
+    DateTimeOffset? Until)
+{
+    /// <summary>Whether archival passages can match: every tier but <see cref="MemoryTier.Core"/>.</summary>
+    public bool CoversPassages => Tier != MemoryTier.Core;
+
+    /// <summary>Whether core blocks can match: not an archival-only search, and no tag filter (blocks carry no tags).</summary>
+    public bool CoversCoreBlocks => Tier != MemoryTier.Archival && Tags.Count == 0;
+}

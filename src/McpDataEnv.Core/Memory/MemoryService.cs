@@ -39,6 +39,20 @@ public sealed class MemoryService
     public Task<IReadOnlyList<CoreBlock>> GetCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken = default) =>
         store.GetCoreBlocksAsync(scope, cancellationToken);
 
+    /// <summary>The core blocks of every scope <paramref name="access"/> may read: private first, then each shared scope .</summary>
+    public async Task<IReadOnlyList<ScopedCoreBlocks>> GetReadableCoreBlocksAsync(MemoryAccess access, CancellationToken cancellationToken = default)
+    {
+        var writable = access.WritableLabels;
+        var result = new List<ScopedCoreBlocks>();
+        foreach (var scope in access.Readable)
+        {
+            var blocks = await store.GetCoreBlocksAsync(scope, cancellationToken);
+            result.Add(new ScopedCoreBlocks(scope.Label, writable.Contains(scope.Label), blocks));
+        }
+
+        return result;
+    }
+
     public Task<IReadOnlyList<CoreRevision>> GetHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken = default) =>
         store.GetHistoryAsync(scope, MemoryNames.ValidateKey(key), cancellationToken);
 
@@ -121,8 +135,16 @@ public sealed class MemoryService
     }
 
     /// <summary>Ranked full-text search (bm25) or, for an empty query, most recent first; paged with an opaque cursor.</summary>
-    public async Task<MemorySearchResult> SearchAsync(MemoryScope scope, MemorySearchRequest request, CancellationToken cancellationToken = default)
+    public Task<MemorySearchResult> SearchAsync(MemoryScope scope, MemorySearchRequest request, CancellationToken cancellationToken = default) =>
+        SearchAsync([scope], request, cancellationToken);
+
+    /// <summary>One search over several scopes (the caller's own first, then shared ones it may read), merged into one ranking.</summary>
+    /// <remarks>Relevance scores of all scopes come from one index, so they merge on one scale; a recency listing merges by time.
+    /// The cursor is bound to the first scope (the caller's identity) and a later page shows only scopes still in <paramref name="scopes"/>.</remarks>
+    public async Task<MemorySearchResult> SearchAsync(IReadOnlyList<MemoryScope> scopes, MemorySearchRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(scopes.Count);
+        var owner = scopes[0];
         var limit = request.Limit ?? settings.SearchDefaultLimit;
         if (limit < 1)
         {
@@ -135,28 +157,74 @@ public sealed class MemoryService
         bool capped;
         if (request.Cursor is { Length: > 0 } cursor)
         {
-            (ranking, capped, offset) = snapshots.Resolve(scope, cursor);
+            (ranking, capped, offset) = snapshots.Resolve(owner, cursor);
         }
         else
         {
             var query = new MemoryQuery(FtsQuery.Parse(request.Query), request.Tier, MemoryNames.NormalizeTags(request.Tags), request.Since, request.Until);
-            var ranked = await store.RankAsync(scope, query, MaxRankedHits + 1, cancellationToken);
-            capped = ranked.Partial || ranked.Refs.Count > MaxRankedHits;
-            ranking = ranked.Refs.Take(MaxRankedHits).ToList();
+            (ranking, capped) = await RankAsync(scopes, query, cancellationToken);
             offset = 0;
         }
 
         var page = ranking.Skip(offset).Take(limit).ToList();
-        var hits = await store.LoadHitsAsync(scope, page, HitContentChars, cancellationToken);
+        var hits = await LoadAsync(scopes, page, cancellationToken);
         var end = offset + page.Count;
         string? next = end >= ranking.Count ? null
             : request.Cursor is { Length: > 0 } previous ? SearchSnapshots.Next(previous, end)
-            : snapshots.Save(scope, ranking, capped, end);
+            : snapshots.Save(owner, ranking, capped, end);
         return new MemorySearchResult(hits, next, ranking.Count, capped);
+    }
+
+    private async Task<(IReadOnlyList<MemoryRef> Ranking, bool Capped)> RankAsync(IReadOnlyList<MemoryScope> scopes, MemoryQuery query, CancellationToken cancellationToken)
+    {
+        var merged = new List<MemoryRef>();
+        var capped = false;
+        foreach (var scope in scopes)
+        {
+            var ranked = await store.RankAsync(scope, query, MaxRankedHits + 1, cancellationToken);
+            capped |= ranked.Partial || ranked.Refs.Count > MaxRankedHits;
+            merged.AddRange(ranked.Refs.Take(MaxRankedHits).Select(r => r with { Scope = scope }));
+        }
+
+        if (scopes.Count > 1)
+        {
+            // Stable sorts: ties keep the store's own order, the caller's scope first.
+            merged = (query.Fts is null ? merged.OrderByDescending(r => r.Recency) : merged.OrderByDescending(r => r.Score)).ToList();
+            capped |= merged.Count > MaxRankedHits;
+        }
+
+        return (merged.Take(MaxRankedHits).ToList(), capped);
+    }
+
+    private async Task<IReadOnlyList<MemoryHit>> LoadAsync(IReadOnlyList<MemoryScope> scopes, IReadOnlyList<MemoryRef> page, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<(MemoryScope, MemoryTier, long), MemoryHit>();
+        foreach (var scope in scopes)
+        {
+            var refs = page.Where(r => r.Scope == scope).ToList();
+            if (refs.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var hit in await store.LoadHitsAsync(scope, refs, HitContentChars, cancellationToken))
+            {
+                found[(scope, hit.Tier, hit.Handle)] = hit with { Scope = scope.Label };
+            }
+        }
+
+        return page.Where(r => r.Scope is not null && found.ContainsKey((r.Scope, r.Tier, r.Handle))).Select(r => found[(r.Scope!, r.Tier, r.Handle)]).ToList();
     }
 
     private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text[..40] + "…";
 
-    private MemoryWrite Write(MemoryScope scope, MemoryProvenance provenance) =>
-        new(scope, provenance, time.GetUtcNow(), settings.WritesPerMinute);
+    private MemoryWrite Write(MemoryScope scope, MemoryProvenance provenance)
+    {
+        if (scope.IsShared && provenance.Writer is null)
+        {
+            throw new ArgumentException("A write to a shared scope must name its writer (MemoryAccess.Stamp).", nameof(provenance));
+        }
+
+        return new(scope, provenance, time.GetUtcNow(), settings.WritesPerMinute);
+    }
 }

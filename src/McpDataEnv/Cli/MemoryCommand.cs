@@ -17,15 +17,20 @@ public static class MemoryCommand
             Description = "Whose memory: an HTTP principal name, or 'stdio' (the serve --stdio caller, the default).",
             DefaultValueFactory = _ => "stdio",
         };
+        var scope = new Option<string?>("--scope", "-s")
+        {
+            Description = "A shared scope declared under memory.shared in safety_policy.md ('team' or 'shared:team'); --principal is then ignored.",
+        };
         var history = new Command("history", "Print the revision history of a core memory block (old and new value, who, when, which tool).")
         {
-            env, key, principal,
+            env, key, principal, scope,
         };
-        history.SetAction((parse, ct) => HistoryAsync(parse.GetRequiredValue(env), parse.GetRequiredValue(key), parse.GetRequiredValue(principal), ct));
+        history.SetAction((parse, ct) => HistoryAsync(
+            parse.GetRequiredValue(env), parse.GetRequiredValue(key), parse.GetRequiredValue(principal), parse.GetValue(scope), ct));
         return new Command("memory", "Inspect an environment's tiered memory.") { history };
     }
 
-    private static async Task<int> HistoryAsync(DirectoryInfo folder, string key, string principal, CancellationToken cancellationToken)
+    private static async Task<int> HistoryAsync(DirectoryInfo folder, string key, string principal, string? shared, CancellationToken cancellationToken)
     {
         await using var cli = CliEnvironment.Open(folder);
         if (cli is null)
@@ -36,10 +41,29 @@ public static class MemoryCommand
         var (environment, runtime) = (cli.Environment, cli.Runtime);
         try
         {
-            var revisions = await runtime.Memory.GetHistoryAsync(new MemoryScope(environment.Name, principal), key, cancellationToken).ConfigureAwait(false);
+            MemoryScope scope;
+            if (string.IsNullOrEmpty(shared))
+            {
+                scope = new MemoryScope(environment.Name, principal);
+            }
+            else
+            {
+                var name = shared.StartsWith(MemoryScope.SharedPrefix, StringComparison.Ordinal) ? shared[MemoryScope.SharedPrefix.Length..] : shared;
+                if (!environment.Policy.SharedMemory.Scopes.ContainsKey(name))
+                {
+                    var declared = string.Join(", ", environment.Policy.SharedMemory.Scopes.Keys.Order(StringComparer.Ordinal));
+                    await Console.Error.WriteLineAsync($"No shared memory scope '{name}' in safety_policy.md (memory.shared); declared: {(declared.Length > 0 ? declared : "none")}.").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                scope = MemoryScope.Shared(environment.Name, name);
+            }
+
+            var revisions = await runtime.Memory.GetHistoryAsync(scope, key, cancellationToken).ConfigureAwait(false);
             if (revisions.Count == 0)
             {
-                await Console.Error.WriteLineAsync($"No core block '{key}' in the memory of '{principal}' ({environment.Name}).").ConfigureAwait(false);
+                var whose = scope.IsShared ? $"shared scope '{scope.Label}'" : $"memory of '{principal}'";
+                await Console.Error.WriteLineAsync($"No core block '{key}' in the {whose} ({environment.Name}).").ConfigureAwait(false);
                 return ExitCodes.ToolError;
             }
 

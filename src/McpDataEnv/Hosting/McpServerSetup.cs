@@ -23,7 +23,7 @@ public static class McpServerSetup
         // Both go into the instructions, so both are read before the first answer: side by side, from different databases.
         var coreBlocksRead = memory && fixedCaller is not null
             ? Task.Run(() => TryReadCoreBlocks(runtime, fixedCaller))
-            : Task.FromResult<IReadOnlyList<Core.Memory.CoreBlock>?>(null);
+            : Task.FromResult<IReadOnlyList<Core.Memory.ScopedCoreBlocks>?>(null);
         var schema = TryReadSchema(runtime);
         var coreBlocks = coreBlocksRead.GetAwaiter().GetResult();
 
@@ -52,11 +52,11 @@ public static class McpServerSetup
 
     private static readonly HashSet<string> MemoryTools = [MemorySearchTool.Name, MemoryEditTool.Name, MemoryArchiveTool.Name];
 
-    private static IReadOnlyList<Core.Memory.CoreBlock>? TryReadCoreBlocks(EnvironmentRuntime runtime, CallerContext caller)
+    private static IReadOnlyList<Core.Memory.ScopedCoreBlocks>? TryReadCoreBlocks(EnvironmentRuntime runtime, CallerContext caller)
     {
         try
         {
-            return runtime.Memory.GetCoreBlocksAsync(caller.MemoryScope(runtime), CancellationToken.None).GetAwaiter().GetResult();
+            return runtime.Memory.GetReadableCoreBlocksAsync(caller.MemoryAccess(runtime), CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception)
         {

@@ -12,7 +12,7 @@ namespace McpDataEnv.Hosting;
 public static class ServerInstructions
 {
     public static string Build(
-        EnvironmentDefinition environment, LiveSchema? schema, CallerContext caller, IReadOnlyCollection<string> tools, IReadOnlyList<CoreBlock>? coreBlocks = null)
+        EnvironmentDefinition environment, LiveSchema? schema, CallerContext caller, IReadOnlyCollection<string> tools, IReadOnlyList<ScopedCoreBlocks>? coreBlocks = null)
     {
         var dialect = environment.Database.Provider == "sqlite" ? "SQLite" : "PostgreSQL";
         var text = new StringBuilder();

@@ -25,6 +25,7 @@ public sealed class MemoryArchiveTool
         [Description("Text to archive.")] string? content = null,
         [Description("A core block to move into archival memory.")] string? key = null,
         [Description("Tags for later filtering, e.g. [\"revenue\", \"2025\"].")] string[]? tags = null,
+        [Description("private (default) or shared:<name>, a shared scope your role may write.")] string? scope = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
@@ -38,11 +39,12 @@ public sealed class MemoryArchiveTool
                     new Dictionary<string, object?> { ["argument"] = hasContent ? "key" : "content" });
             }
 
-            var scope = caller.MemoryScope(runner.Runtime);
-            var provenance = MemoryToolProvenance.For(Name, context);
+            var access = caller.MemoryAccess(runner.Runtime);
+            var target = access.ForWrite(scope);
+            var provenance = access.Stamp(MemoryToolProvenance.For(Name, context));
             var result = hasContent
-                ? await runner.Runtime.Memory.ArchiveAsync(scope, content!, tags, provenance, cancellationToken).ConfigureAwait(false)
-                : await runner.Runtime.Memory.ArchiveCoreBlockAsync(scope, key!, tags, provenance, cancellationToken).ConfigureAwait(false);
-            return ToolOutcome.Success(result, hasContent ? $"Archived as {result.Id}." : $"Core block '{key}' moved to passage {result.Id}; the block is now empty.");
+                ? await runner.Runtime.Memory.ArchiveAsync(target, content!, tags, provenance, cancellationToken).ConfigureAwait(false)
+                : await runner.Runtime.Memory.ArchiveCoreBlockAsync(target, key!, tags, provenance, cancellationToken).ConfigureAwait(false);
+            return ToolOutcome.Success(result, hasContent ? $"Archived as {result.Id} ({target.Label})." : $"Core block '{key}' moved to passage {result.Id}; the block is now empty.");
         }, cancellationToken);
 }

@@ -24,13 +24,16 @@ public sealed class MemoryEditTool
         [Description("Block key: 1-64 of a-z, 0-9, '_', '.', '-'.")] string key,
         [Description("The block's complete new text.")] string new_value,
         [Description("The version you read; the write is refused if the block changed since.")] long? expected_version = null,
+        [Description("private (default) or shared:<name>, a shared scope your role may write.")] string? scope = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
         {
+            var access = caller.MemoryAccess(runner.Runtime);
+            var target = access.ForWrite(scope);
             var result = await runner.Runtime.Memory
-                .EditCoreAsync(caller.MemoryScope(runner.Runtime), key, new_value, expected_version, MemoryToolProvenance.For(Name, context), cancellationToken)
+                .EditCoreAsync(target, key, new_value, expected_version, access.Stamp(MemoryToolProvenance.For(Name, context)), cancellationToken)
                 .ConfigureAwait(false);
-            return ToolOutcome.Success(result, $"Core block '{result.Key}' is now version {result.Version} ({result.Size}/{result.Limit} characters).");
+            return ToolOutcome.Success(result, $"Core block '{result.Key}' ({target.Label}) is now version {result.Version} ({result.Size}/{result.Limit} characters).");
         }, cancellationToken);
 }

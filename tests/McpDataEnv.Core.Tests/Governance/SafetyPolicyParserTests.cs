@@ -29,7 +29,12 @@ public sealed class SafetyPolicyParserTests
     [InlineData("default_role: a\nroles: { a: { deny_columns: [customers.mail] } }", "safety_policy.md: roles.a.deny_columns: column 'customers.mail' is not described in schema.yaml")]
     [InlineData("default_role: a\nroles: { Admin: {} , a: {} }", "safety_policy.md: roles.Admin: role names are lowercase identifiers (letters, digits, '_')")]
     [InlineData("default_role: a\nroles: { a: {} }\nmemory: { deny_patterns: { bad: '([a-z' } }", "safety_policy.md: memory.deny_patterns.bad: is not a valid regular expression (Invalid pattern '([a-z' at offset 5. Unterminated [] set.)")]
-    [InlineData("default_role: a\nroles: { a: {} }\nmemory: { deny_pattern: {} }", "safety_policy.md: memory.deny_pattern: unknown key (did you mean 'deny_patterns'?); known keys: deny_patterns")]
+    [InlineData("default_role: a\nroles: { a: {} }\nmemory: { deny_pattern: {} }", "safety_policy.md: memory.deny_pattern: unknown key (did you mean 'deny_patterns'?); known keys: deny_patterns, shared")]
+    [InlineData("default_role: a\nroles: { a: {} }\nmemory: { shared: { team: { read: [a], writers: [a] } } }", "safety_policy.md: memory.shared.team.writers: unknown key (did you mean 'write'?); known keys: description, read, write")]
+    [InlineData("default_role: a\nroles: { analyst: {}, a: {} }\nmemory: { shared: { team: { read: [analyts] } } }", "safety_policy.md: memory.shared.team.read: unknown role 'analyts' (did you mean 'analyst'?)")]
+    [InlineData("default_role: a\nroles: { finance: {}, a: {} }\nmemory: { shared: { team: { read: [a], write: [finanse] } } }", "safety_policy.md: memory.shared.team.write: unknown role 'finanse' (did you mean 'finance'?)")]
+    [InlineData("default_role: a\nroles: { a: {} }\nmemory: { shared: { Team: { read: [a] } } }", "safety_policy.md: memory.shared.Team: shared scope names are lowercase identifiers of at most 32 characters (letters, digits, '_')")]
+    [InlineData("default_role: a\nroles: { a: {} }\nmemory: { shared: { team: { description: everyone } } }", "safety_policy.md: memory.shared.team grants no role: list roles under read and/or write")]
     public void Policy_problems_are_reported_with_file_and_key(string frontMatter, string expected) =>
         Errors(frontMatter).Should().Contain(expected);
 
@@ -67,6 +72,16 @@ public sealed class SafetyPolicyParserTests
         var b = EnvironmentLoader.Load(folder.Path, _ => null).Environment!.Policy.FindRole("b")!;
 
         b.RowFilters["customers"].Should().Be("(region_id = :r) AND (customer_id > 10)");
+    }
+
+    [Fact]
+    public void The_retail_policy_shares_a_team_scope_everyone_reads_and_analysts_and_finance_write()
+    {
+        var team = DemoEnvironmentTests.Retail().Policy.SharedMemory.Scopes["team"];
+
+        new[] { "analyst", "finance", "emea_manager" }.Should().OnlyContain(role => team.MayRead(role));
+        team.WriteRoles.Should().BeEquivalentTo("analyst", "finance");
+        team.MayWrite("emea_manager").Should().BeFalse();
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class MemoryEnvironment : IAsyncLifetime
     /// <summary>A second analyst, so scope isolation is tested between two principals of the same role.</summary>
     public const string CarolKey = "carol-test-key-5555555555";
 
+    /// <summary>An EMEA manager: reads the shared team scope but may not write it.</summary>
+    public const string ErinKey = "erin-test-key-7777777777";
+
     public string Folder => _seeded.Folder;
 
     public string MemoryDatabasePath => Path.Combine(Folder, "data", "memory.db");
@@ -26,6 +29,9 @@ public sealed class MemoryEnvironment : IAsyncLifetime
               carol:
                 role: analyst
                 key_sha256: {{Convert.ToHexStringLower(McpDataEnv.Http.ApiKeyDirectory.Hash(CarolKey))}}
+              erin:
+                role: emea_manager
+                key_sha256: {{Convert.ToHexStringLower(McpDataEnv.Http.ApiKeyDirectory.Hash(ErinKey))}}
             """);
     }
 

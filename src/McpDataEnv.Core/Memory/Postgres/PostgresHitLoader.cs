@@ -63,7 +63,10 @@ internal sealed class PostgresHitLoader(NpgsqlDataSource dataSource, string s)
             found[(tier, reader.GetInt64(0))] = new MemoryHit(
                 reader.GetString(1), tier, reader.IsDBNull(7) ? null : reader.GetString(7), content, truncated, 0,
                 reader.GetFieldValue<string[]>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5),
-                reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetString(6));
+                reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetString(6))
+            {
+                Handle = reader.GetInt64(0),
+            };
         }
     }
 }

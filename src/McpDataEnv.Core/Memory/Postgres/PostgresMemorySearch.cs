@@ -16,20 +16,20 @@ internal sealed class PostgresMemorySearch(NpgsqlDataSource dataSource, string s
         var tsquery = query.Fts is null ? null : string.Join(" | ", query.Fts.Terms.Select(t => "'" + t + "'"));
         var refs = new List<MemoryRef>();
         var partial = false;
-        if (query.Tier != MemoryTier.Core)
+        if (query.CoversPassages)
         {
             var passages = await ReadAsync(connection, PassageSql(tsquery is not null), MemoryTier.Archival, scope, query, tsquery, tsquery is null ? cap : rankWindow + 1, cancellationToken).ConfigureAwait(false);
             partial = tsquery is not null && passages.Count > rankWindow;
             refs.AddRange(partial ? passages.Take(rankWindow) : passages);
         }
 
-        if (query.Tier != MemoryTier.Archival && query.Tags.Count == 0)
+        if (query.CoversCoreBlocks)
         {
             refs.AddRange(await ReadAsync(connection, CoreSql(tsquery is not null), MemoryTier.Core, scope, query, tsquery, cap, cancellationToken).ConfigureAwait(false));
         }
 
         var ordered = refs.OrderByDescending(r => r.Score).ThenByDescending(r => r.Handle).Take(cap);
-        return new MemoryRanking((tsquery is null ? ordered.Select(r => r with { Score = 0 }) : ordered).ToList(), partial);
+        return new MemoryRanking((tsquery is null ? ordered.Select(r => r with { Score = 0, Recency = (long)r.Score }) : ordered).ToList(), partial);
     }
 
     // For a recency listing the "score" column carries the creation time (epoch ms) to merge both tiers; it is reported as 0.

@@ -1,4 +1,5 @@
 using System.Data;
+using McpDataEnv.Core.Backends.Postgres;
 using Npgsql;
 
 namespace McpDataEnv.Core.Memory.Postgres;
@@ -19,7 +20,7 @@ public sealed class PostgresMemoryStore : IMemoryStore, IAsyncDisposable
     private readonly string s;
     private readonly PostgresMemorySearch search;
     private readonly PostgresHitLoader loader;
-    private readonly Lazy<Task> migrated;
+    private readonly RetryableInitializer migration;
 
     static PostgresMemoryStore() => AppContext.SetSwitch("Npgsql.EnableSqlRewriting", false);
 
@@ -30,12 +31,59 @@ public sealed class PostgresMemoryStore : IMemoryStore, IAsyncDisposable
         s = PostgresMemorySchema.Validate(schema);
         search = new PostgresMemorySearch(dataSource, s, Math.Max(1, rankWindow));
         loader = new PostgresHitLoader(dataSource, s);
-        migrated = new Lazy<Task>(() => PostgresMemorySchema.MigrateAsync(dataSource, s, CancellationToken.None));
+        migration = new RetryableInitializer(token => PostgresMemorySchema.MigrateAsync(dataSource, s, token));
     }
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
-    public async Task<IReadOnlyList<CoreBlock>> GetCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CoreBlock>> GetCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken = default) =>
+        Mapped(ReadCoreBlocksAsync(scope, cancellationToken));
+
+    public Task<IReadOnlyList<CoreRevision>> GetHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken = default) =>
+        Mapped(ReadHistoryAsync(scope, key, cancellationToken));
+
+    public Task<CoreWriteOutcome> WriteCoreAsync(MemoryWrite write, string key, string value, long? expectedVersion, int maxBlocks, CancellationToken cancellationToken = default) =>
+        Mapped(InTransactionAsync(write, w => w.WriteCoreAsync(key, value, expectedVersion, maxBlocks), cancellationToken));
+
+    public Task<string> AppendPassageAsync(MemoryWrite write, string content, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
+        Mapped(InTransactionAsync(write, w => w.AppendPassageAsync(content, tags), cancellationToken));
+
+    public Task<string> ArchiveCoreBlockAsync(MemoryWrite write, string key, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
+        Mapped(InTransactionAsync(write, w => w.ArchiveCoreAsync(key, tags), cancellationToken));
+
+    public Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default) =>
+        Mapped(Migrated(() => search.RankAsync(scope, query, cap, cancellationToken), cancellationToken));
+
+    public Task<MemoryHit?> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default) =>
+        Mapped(Migrated(() => loader.LoadPassageAsync(scope, id, cancellationToken), cancellationToken));
+
+    public Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default) =>
+        Mapped(Migrated(() => loader.LoadAsync(scope, refs, maxContentChars, cancellationToken), cancellationToken));
+
+    /// <summary>Connection failures become <c>database_unavailable</c> (the model may retry later); the message names no host or login.</summary>
+    private static async Task<T> Mapped<T>(Task<T> operation)
+    {
+        try
+        {
+            return await operation.ConfigureAwait(false);
+        }
+        catch (Exception e) when (PostgresErrors.IsConnectionFailure(e))
+        {
+            throw PostgresErrors.Unavailable();
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("28", StringComparison.Ordinal))
+        {
+            throw PostgresErrors.LoginRejected();
+        }
+    }
+
+    private async Task<T> Migrated<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await migration.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await operation().ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<CoreBlock>> ReadCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = PostgresMemorySql.Command(
@@ -51,7 +99,7 @@ public sealed class PostgresMemoryStore : IMemoryStore, IAsyncDisposable
         return blocks;
     }
 
-    public async Task<IReadOnlyList<CoreRevision>> GetHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<CoreRevision>> ReadHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = PostgresMemorySql.Command(
@@ -74,36 +122,9 @@ public sealed class PostgresMemoryStore : IMemoryStore, IAsyncDisposable
         return revisions;
     }
 
-    public Task<CoreWriteOutcome> WriteCoreAsync(MemoryWrite write, string key, string value, long? expectedVersion, int maxBlocks, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(write, w => w.WriteCoreAsync(key, value, expectedVersion, maxBlocks), cancellationToken);
-
-    public Task<string> AppendPassageAsync(MemoryWrite write, string content, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(write, w => w.AppendPassageAsync(content, tags), cancellationToken);
-
-    public Task<string> ArchiveCoreBlockAsync(MemoryWrite write, string key, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(write, w => w.ArchiveCoreAsync(key, tags), cancellationToken);
-
-    public async Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default)
-    {
-        await migrated.Value.ConfigureAwait(false);
-        return await search.RankAsync(scope, query, cap, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<MemoryHit?> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default)
-    {
-        await migrated.Value.ConfigureAwait(false);
-        return await loader.LoadPassageAsync(scope, id, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default)
-    {
-        await migrated.Value.ConfigureAwait(false);
-        return await loader.LoadAsync(scope, refs, maxContentChars, cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await migrated.Value.ConfigureAwait(false);
+        await migration.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -65,9 +65,9 @@ internal sealed class PostgresMemoryWriter(NpgsqlConnection connection, string s
             connection,
             $"""
             INSERT INTO {s}.passages(public_id, environment, principal, content, tags, created_at, created_by, tool, request_id, source)
-            VALUES ($1, $2, $3, $4, $5, $6, $3, $7, $8, $9)
+            VALUES ($1, $2, $3, $4, $5, $6, $10, $7, $8, $9)
             """,
-            cancellationToken, publicId, E, P, content, tags.ToArray(), write.At.ToUniversalTime(), write.Provenance.Tool, write.Provenance.RequestId, write.Provenance.Source);
+            cancellationToken, publicId, E, P, content, tags.ToArray(), write.At.ToUniversalTime(), write.Provenance.Tool, write.Provenance.RequestId, write.Provenance.Source, write.Author);
         return publicId;
     }
 
@@ -88,14 +88,14 @@ internal sealed class PostgresMemoryWriter(NpgsqlConnection connection, string s
         {
             await PostgresMemorySql.ExecuteAsync(
                 connection, $"UPDATE {s}.core_blocks SET value = $1, version = $2, updated_at = $3, updated_by = $4 WHERE id = $5",
-                cancellationToken, value, version, write.At.ToUniversalTime(), P, existing);
+                cancellationToken, value, version, write.At.ToUniversalTime(), write.Author, existing);
             return existing;
         }
 
         return await PostgresMemorySql.ScalarAsync<long>(
             connection,
-            $"INSERT INTO {s}.core_blocks(environment, principal, key, value, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $2) RETURNING id",
-            cancellationToken, E, P, key, value, version, write.At.ToUniversalTime());
+            $"INSERT INTO {s}.core_blocks(environment, principal, key, value, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            cancellationToken, E, P, key, value, version, write.At.ToUniversalTime(), write.Author);
     }
 
     private Task AppendRevisionAsync(long blockId, long version, string action, string oldValue, string newValue, string? passageId) =>
@@ -105,7 +105,7 @@ internal sealed class PostgresMemoryWriter(NpgsqlConnection connection, string s
             INSERT INTO {s}.core_revisions(block_id, version, action, old_value, new_value, principal, at, tool, request_id, passage_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """,
-            cancellationToken, blockId, version, action, oldValue, newValue, P, write.At.ToUniversalTime(), write.Provenance.Tool,
+            cancellationToken, blockId, version, action, oldValue, newValue, write.Author, write.At.ToUniversalTime(), write.Provenance.Tool,
             PostgresMemorySql.Typed(write.Provenance.RequestId, NpgsqlDbType.Text), PostgresMemorySql.Typed(passageId, NpgsqlDbType.Text));
 
     private sealed record Row(long Id, string Value, long Version);

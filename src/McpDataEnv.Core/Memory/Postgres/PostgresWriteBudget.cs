@@ -21,7 +21,7 @@ internal static class PostgresWriteBudget
 
         var atMs = write.At.ToUnixTimeMilliseconds();
         var minute = atMs / MinuteMs;
-        var (e, p) = (write.Scope.Environment, write.Scope.Principal);
+        var (e, p) = (write.Scope.Environment, write.Author);
         var current = await PostgresMemorySql.ScalarAsync<int>(
             connection,
             $"""

@@ -5,7 +5,7 @@ namespace McpDataEnv.Core.Memory.Sqlite;
 /// <summary>Creates and migrates the memory store schema; <c>schema_version</c> records how far it got.</summary>
 internal static class MemorySchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -45,6 +45,11 @@ internal static class MemorySchema
             PRIMARY KEY(principal, minute)) WITHOUT ROWID;
         -- Rowids: see MemoryFtsRowIds (passages below 2^62, core blocks above).
         CREATE VIRTUAL TABLE memory_fts USING fts5(content, tokenize = 'porter unicode61 remove_diacritics 2');
+        """,
+        // Version 2: passages.state was never written (every passage stayed 'active'; nothing is ever deleted). Dropped
+        // rather than kept as a filter every search paid for. A shared scope needs no column: it is the reserved principal 'shared:<name>'.
+        """
+        ALTER TABLE passages DROP COLUMN state;
         """,
     ];
 

@@ -45,12 +45,11 @@ internal sealed class SqliteCoreWriter(SqliteConnection connection, MemoryWrite 
 
     private Row? Find(string key)
     {
-        using var command = SqliteMemoryDatabase.Command(
+        return SqliteMemoryDatabase.Query(
             connection,
             "SELECT id, value, version FROM core_blocks WHERE environment = $e AND principal = $p AND key = $k;",
+            reader => reader.Read() ? new Row(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null,
             ("$e", write.Scope.Environment), ("$p", write.Scope.Principal), ("$k", key));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new Row(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
     }
 
     private long CountNonEmptyBlocks() => Convert.ToInt64(SqliteMemoryDatabase.Scalar(
@@ -66,14 +65,14 @@ internal sealed class SqliteCoreWriter(SqliteConnection connection, MemoryWrite 
             SqliteMemoryDatabase.Execute(
                 connection,
                 "UPDATE core_blocks SET value = $v, version = $version, updated_at = $at, updated_by = $p WHERE id = $id;",
-                ("$v", value), ("$version", version), ("$at", at), ("$p", write.Scope.Principal), ("$id", existing));
+                ("$v", value), ("$version", version), ("$at", at), ("$p", write.Author), ("$id", existing));
             return existing;
         }
 
         return Convert.ToInt64(SqliteMemoryDatabase.Scalar(
             connection,
-            "INSERT INTO core_blocks(environment, principal, key, value, version, updated_at, updated_by) VALUES ($e, $p, $k, $v, $version, $at, $p) RETURNING id;",
-            ("$e", write.Scope.Environment), ("$p", write.Scope.Principal), ("$k", key), ("$v", value), ("$version", version), ("$at", at)));
+            "INSERT INTO core_blocks(environment, principal, key, value, version, updated_at, updated_by) VALUES ($e, $p, $k, $v, $version, $at, $by) RETURNING id;",
+            ("$e", write.Scope.Environment), ("$p", write.Scope.Principal), ("$k", key), ("$v", value), ("$version", version), ("$at", at), ("$by", write.Author)));
     }
 
     private void AppendRevision(long blockId, long version, string action, string oldValue, string newValue, string? passageId) =>
@@ -84,7 +83,7 @@ internal sealed class SqliteCoreWriter(SqliteConnection connection, MemoryWrite 
             VALUES ($b, $version, $action, $old, $new, $p, $at, $tool, $request, $passage);
             """,
             ("$b", blockId), ("$version", version), ("$action", action), ("$old", oldValue), ("$new", newValue),
-            ("$p", write.Scope.Principal), ("$at", write.At.ToUnixTimeMilliseconds()),
+            ("$p", write.Author), ("$at", write.At.ToUnixTimeMilliseconds()),
             ("$tool", write.Provenance.Tool), ("$request", write.Provenance.RequestId), ("$passage", passageId));
 
     private void Reindex(long blockId, string value)

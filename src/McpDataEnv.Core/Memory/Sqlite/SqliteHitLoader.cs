@@ -79,6 +79,9 @@ internal sealed class SqliteHitLoader(SqliteMemoryDatabase database)
             SqliteMemoryStore.FromMs(reader.GetInt64(4)),
             reader.GetString(5),
             version,
-            reader.GetString(6));
+            reader.GetString(6))
+        {
+            Handle = reader.GetInt64(0),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace McpDataEnv.Core.Memory.Sqlite;
@@ -10,21 +11,22 @@ namespace McpDataEnv.Core.Memory.Sqlite;
 /// </remarks>
 internal sealed class SqliteMemoryDatabase : IDisposable
 {
-    private static readonly Lazy<bool> Initialized = new(() =>
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return true;
-    });
-
     private readonly string connectionString;
     private readonly string pragmas;
+
+    // Native handles that already ran the pragmas: a pooled connection keeps its handle, and the pragmas stay set on it.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
+
+    // Prepared statements of the long-lived write connection, by SQL text: a write runs about a dozen statements, and
+    // preparing each anew cost more than executing it. Read connections come from the pool and prepare as usual.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Statements = new();
     private readonly Lock writerLock = new();
     private readonly SqliteGroupCommit groupCommit;
     private SqliteConnection? writer;
 
     public SqliteMemoryDatabase(string path, SqliteMemoryStoreOptions options)
     {
-        _ = Initialized.Value;
+        Backends.Sqlite.SqliteNative.EnsureInitialised();
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -41,7 +43,10 @@ internal sealed class SqliteMemoryDatabase : IDisposable
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, pragmas);
+        if (configured.TryAdd(connection.Handle!, this))
+        {
+            Execute(connection, pragmas);
+        }
         return connection;
     }
 
@@ -83,7 +88,13 @@ internal sealed class SqliteMemoryDatabase : IDisposable
     {
         lock (writerLock)
         {
-            return writer ??= Open();
+            if (writer is null)
+            {
+                writer = Open();
+                Statements.Add(writer, new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
+            }
+
+            return writer;
         }
     }
 
@@ -124,13 +135,56 @@ internal sealed class SqliteMemoryDatabase : IDisposable
 
     public static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
+        if (Statements.TryGetValue(connection, out var cache))
+        {
+            Reuse(cache, connection, sql, parameters).ExecuteNonQuery();
+            return;
+        }
+
         using var command = Command(connection, sql, parameters);
         command.ExecuteNonQuery();
     }
 
     public static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
+        if (Statements.TryGetValue(connection, out var cache))
+        {
+            return Reuse(cache, connection, sql, parameters).ExecuteScalar();
+        }
+
         using var command = Command(connection, sql, parameters);
         return command.ExecuteScalar();
+    }
+
+    /// <summary>Runs a query and hands its reader to <paramref name="read"/> (prepared once on the write connection).</summary>
+    public static T Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        if (Statements.TryGetValue(connection, out var cache))
+        {
+            using var cachedReader = Reuse(cache, connection, sql, parameters).ExecuteReader();
+            return read(cachedReader);
+        }
+
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        return read(reader);
+    }
+
+    /// <summary>The write connection's command for <paramref name="sql"/>, prepared once, with fresh parameter values.</summary>
+    private static SqliteCommand Reuse(Dictionary<string, SqliteCommand> cache, SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
+    {
+        if (!cache.TryGetValue(sql, out var command))
+        {
+            command = Command(connection, sql);
+            cache[sql] = command;
+        }
+
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
     }
 }

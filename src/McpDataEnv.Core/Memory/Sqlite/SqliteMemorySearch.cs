@@ -14,7 +14,7 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rank
 {
     private readonly SqliteBroadTerms broadTerms = new(broadTermMinRows);
 
-    private const string PassageFilter = "p.environment = $e AND p.principal = $p AND p.state = 'active'";
+    private const string PassageFilter = "p.environment = $e AND p.principal = $p";
     private const string CoreFilter = "c.environment = $e AND c.principal = $p";
 
     public MemoryRanking Rank(MemoryScope scope, MemoryQuery query, int cap)
@@ -39,8 +39,8 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rank
 
     private MemoryRanking Rank(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap, bool byRelevance)
     {
-        var wantPassages = query.Tier != MemoryTier.Core;
-        var wantCore = query.Tier != MemoryTier.Archival && query.Tags.Count == 0;
+        var wantPassages = query.CoversPassages;
+        var wantCore = query.CoversCoreBlocks;
         var (low, partial) = wantPassages ? WindowStart(connection, scope, query) : (MemoryFtsRowIds.CoreBase, false);
         var high = wantCore ? long.MaxValue : MemoryFtsRowIds.CoreBase - 1;
         var passageCondition = wantPassages ? $"(p.id IS NOT NULL AND {PassageFilter}{Filters(query, "p.created_at", tags: true)})" : "0";

@@ -14,18 +14,20 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
     private readonly SqliteMemorySearch search;
     private readonly SqliteHitLoader loader;
 
-    /// <summary>Opens (creating or migrating) the store at <paramref name="path"/>.</summary>
+    private readonly string path;
+    private readonly Lock migrationGate = new();
+    private volatile bool migrated;
+
+    /// <summary>A store at <paramref name="path"/>; the file is created or migrated on first use.</summary>
+    /// <remarks>
+    /// Not in the constructor: a failure there (folder not writable yet, file locked past the busy timeout) would be
+    /// cached by whoever holds the store lazily; on first use it is retried by the next call instead.
+    /// </remarks>
     public SqliteMemoryStore(string path, SqliteMemoryStoreOptions? options = null)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
+        this.path = path;
         options ??= SqliteMemoryStoreOptions.Default;
         database = new SqliteMemoryDatabase(path, options);
-        MemorySchema.Migrate(database);
         search = new SqliteMemorySearch(database, Math.Max(1, options.RankWindow), options.BroadTermMinRows);
         loader = new SqliteHitLoader(database);
     }
@@ -35,7 +37,7 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
 
     public Task<IReadOnlyList<CoreBlock>> GetCoreBlocksAsync(MemoryScope scope, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = Ready().Open();
         using var command = SqliteMemoryDatabase.Command(
             connection,
             "SELECT key, value, version, updated_at, updated_by FROM core_blocks WHERE environment = $e AND principal = $p AND value <> '' ORDER BY key;",
@@ -52,7 +54,7 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
 
     public Task<IReadOnlyList<CoreRevision>> GetHistoryAsync(MemoryScope scope, string key, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = Ready().Open();
         using var command = SqliteMemoryDatabase.Command(
             connection,
             """
@@ -75,26 +77,59 @@ public sealed class SqliteMemoryStore : IMemoryStore, IDisposable
 
     public Task<CoreWriteOutcome> WriteCoreAsync(
         MemoryWrite write, string key, string value, long? expectedVersion, int maxBlocks, CancellationToken cancellationToken = default) =>
-        Task.FromResult(database.Write(connection => new SqliteCoreWriter(connection, write).Write(key, value, expectedVersion, maxBlocks)));
+        Task.FromResult(Ready().Write(connection => new SqliteCoreWriter(connection, write).Write(key, value, expectedVersion, maxBlocks)));
 
     public Task<string> AppendPassageAsync(MemoryWrite write, string content, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
-        Task.FromResult(database.Write(connection =>
+        Task.FromResult(Ready().Write(connection =>
         {
             SqliteWriteBudget.Enforce(connection, write);
             return SqlitePassageWriter.Insert(connection, write, content, tags).PublicId;
         }));
 
     public Task<string> ArchiveCoreBlockAsync(MemoryWrite write, string key, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
-        Task.FromResult(database.Write(connection => new SqliteCoreWriter(connection, write).Archive(key, tags)));
+        Task.FromResult(Ready().Write(connection => new SqliteCoreWriter(connection, write).Archive(key, tags)));
 
-    public Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default) =>
-        Task.FromResult(search.Rank(scope, query, cap));
+    public Task<MemoryRanking> RankAsync(MemoryScope scope, MemoryQuery query, int cap, CancellationToken cancellationToken = default)
+    {
+        Ready();
+        return Task.FromResult(search.Rank(scope, query, cap));
+    }
 
-    public Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default) =>
-        Task.FromResult(loader.Load(scope, refs, maxContentChars));
+    public Task<IReadOnlyList<MemoryHit>> LoadHitsAsync(MemoryScope scope, IReadOnlyList<MemoryRef> refs, int maxContentChars, CancellationToken cancellationToken = default)
+    {
+        Ready();
+        return Task.FromResult(loader.Load(scope, refs, maxContentChars));
+    }
 
-    public Task<MemoryHit?> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(loader.LoadPassage(scope, id));
+    public Task<MemoryHit?> GetPassageAsync(MemoryScope scope, string id, CancellationToken cancellationToken = default)
+    {
+        Ready();
+        return Task.FromResult(loader.LoadPassage(scope, id));
+    }
+
+    /// <summary>Creates or migrates the file once; after a failure the next call tries again.</summary>
+    private SqliteMemoryDatabase Ready()
+    {
+        if (!migrated)
+        {
+            lock (migrationGate)
+            {
+                if (!migrated)
+                {
+                    var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+                    if (directory is not null)
+                    {
+                        Directory.CreateDirectory(directory);
+                    }
+
+                    MemorySchema.Migrate(database);
+                    migrated = true;
+                }
+            }
+        }
+
+        return database;
+    }
 
     internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 

@@ -13,9 +13,9 @@ internal static class SqlitePassageWriter
             connection,
             """
             INSERT INTO passages(public_id, environment, principal, content, tags, created_at, created_by, tool, request_id, source)
-            VALUES ($id, $e, $p, $content, $tags, $at, $p, $tool, $request, $source) RETURNING id;
+            VALUES ($id, $e, $p, $content, $tags, $at, $by, $tool, $request, $source) RETURNING id;
             """,
-            ("$id", publicId), ("$e", write.Scope.Environment), ("$p", write.Scope.Principal), ("$content", content),
+            ("$id", publicId), ("$e", write.Scope.Environment), ("$p", write.Scope.Principal), ("$by", write.Author), ("$content", content),
             ("$tags", JsonSerializer.Serialize(tags)), ("$at", write.At.ToUnixTimeMilliseconds()),
             ("$tool", write.Provenance.Tool), ("$request", write.Provenance.RequestId), ("$source", write.Provenance.Source)));
         foreach (var tag in tags)

@@ -8,16 +8,16 @@ internal static class SqliteRecencyRanking
     public static MemoryRanking Rank(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap)
     {
         var rows = new List<(MemoryRef Ref, long At)>();
-        if (query.Tier != MemoryTier.Core)
+        if (query.CoversPassages)
         {
             rows.AddRange(Read(connection, scope, query, cap, MemoryTier.Archival, $"""
                 SELECT p.id, p.created_at FROM passages p
-                WHERE p.environment = $e AND p.principal = $p AND p.state = 'active'{SqliteMemorySearch.Filters(query, "p.created_at", tags: true)}
+                WHERE p.environment = $e AND p.principal = $p{SqliteMemorySearch.Filters(query, "p.created_at", tags: true)}
                 ORDER BY p.created_at DESC, p.id DESC LIMIT $cap;
                 """));
         }
 
-        if (query.Tier != MemoryTier.Archival && query.Tags.Count == 0)
+        if (query.CoversCoreBlocks)
         {
             rows.AddRange(Read(connection, scope, query, cap, MemoryTier.Core, $"""
                 SELECT c.id, c.updated_at FROM core_blocks c
@@ -38,7 +38,7 @@ internal static class SqliteRecencyRanking
         var rows = new List<(MemoryRef, long)>();
         while (reader.Read())
         {
-            rows.Add((new MemoryRef(tier, reader.GetInt64(0), 0), reader.GetInt64(1)));
+            rows.Add((new MemoryRef(tier, reader.GetInt64(0), 0, reader.GetInt64(1)), reader.GetInt64(1)));
         }
 
         return rows;

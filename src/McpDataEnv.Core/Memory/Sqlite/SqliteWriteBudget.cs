@@ -21,9 +21,23 @@ internal static class SqliteWriteBudget
 
         var atMs = write.At.ToUnixTimeMilliseconds();
         var minute = atMs / MinuteMs;
-        var principal = write.Scope.Principal;
-        var previous = Count(connection, principal, minute - 1);
-        var current = Count(connection, principal, minute);
+        var principal = write.Author;
+        var (previous, current) = SqliteMemoryDatabase.Query(
+            connection,
+            "SELECT minute, count FROM write_counts WHERE principal = $p AND minute IN ($m - 1, $m);",
+            reader =>
+            {
+                long before = 0, now = 0;
+                while (reader.Read())
+                {
+                    if (reader.GetInt64(0) == minute) now = reader.GetInt64(1);
+                    else before = reader.GetInt64(1);
+                }
+
+                return (before, now);
+            },
+            ("$p", principal), ("$m", minute));
+
         var previousWeight = 1.0 - ((double)(atMs % MinuteMs) / MinuteMs);
         if (current + (previous * previousWeight) >= write.WritesPerMinute)
         {
@@ -32,17 +46,12 @@ internal static class SqliteWriteBudget
 
         SqliteMemoryDatabase.Execute(
             connection,
-            """
-            INSERT INTO write_counts(principal, minute, count) VALUES ($p, $m, 1)
-            ON CONFLICT(principal, minute) DO UPDATE SET count = count + 1;
-            DELETE FROM write_counts WHERE principal = $p AND minute < $m - 1;
-            """,
+            "INSERT INTO write_counts(principal, minute, count) VALUES ($p, $m, 1) ON CONFLICT(principal, minute) DO UPDATE SET count = count + 1;",
             ("$p", principal), ("$m", minute));
+        if (current == 0)
+        {
+            // First write of this minute: older buckets no longer count.
+            SqliteMemoryDatabase.Execute(connection, "DELETE FROM write_counts WHERE principal = $p AND minute < $m - 1;", ("$p", principal), ("$m", minute));
+        }
     }
-
-    private static long Count(SqliteConnection connection, string principal, long minute) =>
-        Convert.ToInt64(SqliteMemoryDatabase.Scalar(
-            connection,
-            "SELECT coalesce((SELECT count FROM write_counts WHERE principal = $p AND minute = $m), 0);",
-            ("$p", principal), ("$m", minute)));
 }

@@ -6,6 +6,7 @@ namespace McpDataEnv.Tools;
 /// <param name="Tier"><c>core</c> or <c>archival</c>.</param>
 /// <param name="Key">The block key of a core hit; null for a passage.</param>
 /// <param name="Version">The core block's version; null for a passage.</param>
+/// <param name="Scope"><c>private</c> (the caller's own memory) or <c>shared:&lt;name&gt;</c> (a shared scope of the environment).</param>
 public sealed record MemoryHitAnswer(
     string Id,
     string Tier,
@@ -17,7 +18,8 @@ public sealed record MemoryHitAnswer(
     string CreatedAt,
     string CreatedBy,
     long? Version,
-    string Source)
+    string Source,
+    string Scope)
 {
     public static MemoryHitAnswer From(MemoryHit hit) => new(
         hit.Id,
@@ -30,5 +32,6 @@ public sealed record MemoryHitAnswer(
         hit.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
         hit.CreatedBy,
         hit.Version,
-        hit.Source);
+        hit.Source,
+        hit.Scope);
 }

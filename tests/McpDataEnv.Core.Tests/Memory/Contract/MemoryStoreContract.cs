@@ -260,6 +260,57 @@ public abstract class MemoryStoreContract : IAsyncLifetime
         (await memory.SearchAsync(Alice, new MemorySearchRequest(Tags: ["verified"]))).Hits.Select(h => h.Id).Should().Equal(archived.Id);
     }
 
+    [Fact]
+    public async Task A_shared_scope_records_who_wrote_each_change_and_a_search_over_several_scopes_labels_every_hit()
+    {
+        var memory = Service();
+        var team = MemoryScope.Shared("retail", "team");
+        await memory.EditCoreAsync(team, "glossary", "Net revenue excludes refunds", null, Tool with { Writer = "alice" });
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await memory.EditCoreAsync(team, "glossary", "Net revenue excludes refunds and tax", 1, Tool with { Writer = "bob" });
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var churn = await memory.ArchiveAsync(team, "Churned revenue: customers without an order in 90 days", null, Tool with { Writer = "bob" });
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var own = await memory.ArchiveAsync(Alice, "Alice's private revenue hunch", null, Tool);
+        await memory.ArchiveAsync(Bob, "Bob's private revenue hunch", null, Tool);
+
+        (await memory.GetHistoryAsync(team, "glossary")).Select(r => (r.Principal, r.NewValue))
+            .Should().Equal(("alice", "Net revenue excludes refunds"), ("bob", "Net revenue excludes refunds and tax"));
+        (await memory.GetCoreBlocksAsync(team)).Single().UpdatedBy.Should().Be("bob");
+        (await memory.GetCoreBlocksAsync(Alice)).Should().BeEmpty("a shared block is not part of anyone's private memory");
+
+        var hits = (await memory.SearchAsync([Alice, team], new MemorySearchRequest("revenue"))).Hits;
+        hits.Select(h => (h.Id, h.Scope, h.CreatedBy)).Should().BeEquivalentTo(
+            [(own.Id, "private", "alice"), (churn.Id, "shared:team", "bob"), ("core:glossary", "shared:team", "bob")]);
+
+        var newestFirst = (await memory.SearchAsync([Alice, team], new MemorySearchRequest())).Hits.Select(h => h.Id);
+        newestFirst.Should().Equal(own.Id, churn.Id, "core:glossary");
+
+        var paged = new List<string>();
+        var page = await memory.SearchAsync([Alice, team], new MemorySearchRequest("revenue", Limit: 1));
+        paged.AddRange(page.Hits.Select(h => h.Id));
+        while (page.NextCursor is { } cursor)
+        {
+            page = await memory.SearchAsync([Alice, team], new MemorySearchRequest(Cursor: cursor, Limit: 1));
+            paged.AddRange(page.Hits.Select(h => h.Id));
+        }
+
+        paged.Should().BeEquivalentTo(hits.Select(h => h.Id)).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task Shared_writes_are_charged_to_the_writer_and_must_name_one()
+    {
+        var memory = Service(MemorySettings.Defaults with { WritesPerMinute = 2 });
+        var team = MemoryScope.Shared("retail", "team");
+        await memory.ArchiveAsync(team, "first shared note", null, Tool with { Writer = "alice" });
+        await memory.ArchiveAsync(team, "second shared note", null, Tool with { Writer = "alice" });
+
+        (await Attempt(memory.ArchiveAsync(Alice, "alice's budget is spent", null, Tool)))!.Code.Should().Be(ErrorCodes.RateLimited);
+        await memory.ArchiveAsync(team, "bob still has his own budget", null, Tool with { Writer = "bob" });
+        await FluentActions.Awaiting(() => memory.ArchiveAsync(team, "who wrote this?", null, Tool)).Should().ThrowAsync<ArgumentException>();
+    }
+
     private static async Task<DataEnvException?> Attempt(Task task)
     {
         try
