@@ -11,7 +11,10 @@ namespace McpDataEnv.Core.Governance.Audit.Postgres;
 /// the JSON Lines trail (<see cref="AuditChain"/>). One writer task per process batches appends; each batch is one
 /// READ COMMITTED transaction on the login's own connection (never the reader role's read-only one) that reads the
 /// last link and inserts after it. Replicas racing for the same sequence number collide on the primary key: the loser
-/// rolls back and retries on the new last link, so the chain stays linear across processes.
+/// rolls back and retries on the new last link, so the chain stays linear across processes. After its own commit the
+/// writer remembers the link it wrote, so the next batch is one round trip (BEGIN, role, inserts, COMMIT pipelined)
+/// without reading: if another process appended meanwhile, the primary key refuses the stale sequence number and the
+/// batch is retried the slow way. The remembered link is only a guess, never trusted past a collision or a failure.
 /// </summary>
 /// <remarks>
 /// When the append cannot be made durable the caller gets a <see cref="DataEnvException"/> with
@@ -26,6 +29,7 @@ public sealed class PostgresAuditLog : IAuditLog
     private readonly NpgsqlDataSource _dataSource;
     private readonly AuditBatchWriter _writer;
     private bool _tableReady;
+    private (long Seq, string Hash)? _lastLink; // touched only by the writer's single loop
 
     static PostgresAuditLog() => AppContext.SetSwitch("Npgsql.EnableSqlRewriting", false);
 
@@ -76,11 +80,54 @@ public sealed class PostgresAuditLog : IAuditLog
 
     private async Task<IReadOnlyList<AuditEntry>> TryAppendAsync(IReadOnlyList<AuditEvent> events)
     {
+        var guess = _lastLink;
+        _lastLink = null;
+        var entries = guess is { } last
+            ? await AppendAfterAsync(last, events).ConfigureAwait(false)
+            : await AppendAfterReadingAsync(events).ConfigureAwait(false);
+        _lastLink = (entries[^1].Seq, entries[^1].Hash);
+        return entries;
+    }
+
+    private async Task<IReadOnlyList<AuditEntry>> AppendAfterReadingAsync(IReadOnlyList<AuditEvent> events)
+    {
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
-        var (seq, hash) = await PostgresAuditRows.LastLinkAsync(connection, CancellationToken.None).ConfigureAwait(false);
-        var entries = new List<AuditEntry>(events.Count);
+        var last = await PostgresAuditRows.LastLinkAsync(connection, CancellationToken.None).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
+        var entries = Chain(events, last, batch);
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return entries;
+    }
+
+    private async Task<IReadOnlyList<AuditEntry>> AppendAfterAsync((long Seq, string Hash) last, IReadOnlyList<AuditEvent> events)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand("BEGIN"), new NpgsqlBatchCommand(PostgresAuditSchema.UseWriterRole) },
+        };
+        var entries = Chain(events, last, batch);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        try
+        {
+            await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+            return entries;
+        }
+        catch (PostgresException)
+        {
+            // The failed statement skipped the rest of the batch, COMMIT included: end the aborted transaction here.
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static List<AuditEntry> Chain(IReadOnlyList<AuditEvent> events, (long Seq, string Hash) last, NpgsqlBatch batch)
+    {
+        var (seq, hash) = last;
+        var entries = new List<AuditEntry>(events.Count);
         foreach (var e in events)
         {
             var entry = AuditChain.Seal(e, seq, hash);
@@ -89,8 +136,6 @@ public sealed class PostgresAuditLog : IAuditLog
             entries.Add(entry);
         }
 
-        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
-        await transaction.CommitAsync().ConfigureAwait(false);
         return entries;
     }
 
