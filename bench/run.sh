@@ -7,9 +7,10 @@
 #   3. Streamable HTTP, 1/10/50 clients, stateful and stateless; then a 60 s, 50-client stateful load run with the
 #      server's memory sampled and fitted for a trend
 #   4. memory_search over 100,000 passages vs @modelcontextprotocol/server-memory
-#   5. run_readonly_sql on orders at 60k / 600k / 6M rows (seed --scale 1 / 10 / 100)
-# The run keeps to BENCH_BUDGET_SECONDS (default 570) in total: every measuring loop is capped, and the 6M-row
-# database is seeded only if the time left allows it (the report says when it did not). Seeded scale databases are
+#   5. run_readonly_sql on orders at 60k / 600k / 6M rows (seed --scale 1 / 10 / 100; seeded first, run second)
+# The run keeps to BENCH_BUDGET_SECONDS (default 570) in total: every measuring loop is capped, a part starts only if
+# its estimate (scaled by how much slower than expected the earlier parts ran) fits the time left, and the 6M-row
+# database is seeded only if the time left allows it (the report says what was skipped). Seeded scale databases are
 # cached in bench/.cache/ (git-ignored) under a key of the generator and seeder sources; BENCH_SCALE_CACHE=0 seeds
 # them into the work folder and deletes them afterwards.
 # Usage: bench/run.sh [--out FILE] [--iterations N] [--heavy-iterations N] [--starts N]
@@ -36,20 +37,27 @@ cleanup() {
 trap cleanup EXIT
 report="$work/report.md"
 timings=()
-part_name=""; part_start=0
-begin() { part_name=$1; part_start=$SECONDS; echo "bench: $part_name (${SECONDS} s of ${budget} s used)" >&2; }
-end() { timings+=("| $part_name | $((SECONDS - part_start)) |"); }
+part_name=""; part_start=0; part_expected=0
+# Parts are sized for a quiet 2-core machine; spent/expected so far (slowness, in %) scales the estimates of later parts.
+spent=0; expected=0
+begin() { part_name=$1; part_expected=$2; part_start=$SECONDS; echo "bench: $part_name (${SECONDS} s of ${budget} s used)" >&2; }
+end() {
+  timings+=("| $part_name | $((SECONDS - part_start)) |")
+  spent=$((spent + SECONDS - part_start)); expected=$((expected + part_expected))
+}
+slowness() { (( expected > 0 && spent * 100 / expected > 100 )) && echo $((spent * 100 / expected)) || echo 100; }
 say() { printf '%s\n' "$@" | tee -a "$report"; }
 left() { echo $((budget - SECONDS)); }
 # True when a part expected to take $2 s still fits the budget; otherwise the report says it was skipped.
 fits() {
-  (( $2 <= $(left) )) && return 0
-  say "" "_$1: skipped, it needs ~$2 s and $(left) s of the ${budget} s budget are left._"
+  local need=$(($2 * $(slowness) / 100))
+  (( need <= $(left) )) && return 0
+  say "" "_$1: skipped, it needs ~$need s here and $(left) s of the ${budget} s budget are left._"
   timings+=("| $1 | skipped |")
   return 1
 }
 
-begin "setup: npm ci, Release build, ReadyToRun publish, seed scale 1"
+begin "setup: npm ci, Release build, ReadyToRun publish, seed scale 1" 90
 npm ci --prefix bench/e2e --no-audit --no-fund --loglevel=error >&2
 dotnet build src/McpDataEnv -c Release -nologo -clp:ErrorsOnly >&2
 dll="$PWD/src/McpDataEnv/bin/Release/net10.0/McpDataEnv.dll"
@@ -62,7 +70,7 @@ end
 scale_lines=()
 envs=""
 if [[ "${BENCH_SCALE:-1}" != "0" ]]; then
-  begin "5a. scale: seed 600k and 6M orders (or reuse the cache)"
+  begin "0b. scale: seed 600k and 6M orders (or reuse the cache)" 0
   key="$(cat src/McpDataEnv.Core/Demo/*.cs src/McpDataEnv.Core/Backends/Sqlite/Sqlite{Seeder,BulkInserter,RetailSchema}.cs | sha256sum | cut -c1-12)"
   cache="$PWD/bench/.cache/scale-$key"
   [[ "${BENCH_SCALE_CACHE:-1}" == "0" ]] && cache="$work/scale-cache"
@@ -110,15 +118,23 @@ say "# McpDataEnv end-to-end benchmark" "" \
   "are called in alternation, so drift on a shared machine hits them alike; compare ratios rather than absolute figures." ""
 
 if [[ "${BENCH_STDIO:-1}" != "0" ]] && fits "1. stdio" 90; then
-  begin "1. stdio round trips and cold start (SQLite)"
+  begin "1. stdio round trips and cold start (SQLite)" 90
   say "## 1. stdio: tool calls and cold start (SQLite, 60,000 orders)" ""
   node bench/e2e/bench.mjs --server "dotnet $dll serve --env $work/retail" --server-r2r "dotnet $work/r2r/McpDataEnv.dll serve --env $work/retail" \
-    --iterations 300 --heavy-iterations 20 --seconds 35 "${pass[@]}" | tee -a "$report"
+    --iterations 300 --heavy-iterations 20 --seconds 40 "${pass[@]}" | tee -a "$report"
+  end
+fi
+
+if [[ -n $envs ]] && fits "1b. scale queries" $((${BENCH_SCALE_SECONDS:-40} + 20)); then
+  begin "1b. scale: queries at 60k/600k/6M" $((${BENCH_SCALE_SECONDS:-40} + 20))
+  say "" "## 1b. Scale: run_readonly_sql on orders at 60,000 / 600,000 / 6,000,000 rows (SQLite, \`seed --scale 1 / 10 / 100\`)" ""
+  say "${scale_lines[@]}" ""
+  node bench/e2e/bench-scale.mjs --server "dotnet $dll serve --env" --envs "$envs" --seconds "${BENCH_SCALE_SECONDS:-40}" | tee -a "$report"
   end
 fi
 
 if [[ "${BENCH_SKIP_POSTGRES:-}" != "1" ]] && fits "2. PostgreSQL side by side" 50; then
-  begin "2. PostgreSQL side by side (cluster, seed, run)"
+  begin "2. PostgreSQL side by side (cluster, seed, run)" 40
   # Not under $work: as root the cluster runs as `postgres`, which must be able to traverse into its folder.
   export MCPDATAENV_PGTEST_DIR="/tmp/mcpdataenv-bench-pg-$$"
   pg_started=1
@@ -148,7 +164,7 @@ serve_http() {
 printf '\nhttp: { requests_per_minute: 100000000 }\n' >> "$work/retail/environment.yaml"
 
 if [[ "${BENCH_HTTP:-1}" != "0" ]] && fits "3. Streamable HTTP levels" $((${BENCH_HTTP_SECONDS:-5} * 6 + 15)); then
-  begin "3. Streamable HTTP, 1/10/50 clients, both modes"
+  begin "3. Streamable HTTP, 1/10/50 clients, both modes" $((${BENCH_HTTP_SECONDS:-5} * 6 + 15))
   seconds=${BENCH_HTTP_SECONDS:-5}
   say "" "## 3. Streamable HTTP: 1, 10 and 50 concurrent clients (mixed tool calls, $seconds s per level)" ""
   header=()
@@ -162,7 +178,7 @@ if [[ "${BENCH_HTTP:-1}" != "0" ]] && fits "3. Streamable HTTP levels" $((${BENC
 fi
 
 if [[ "${BENCH_LOAD:-1}" != "0" ]] && fits "3b. load" $((${BENCH_LOAD_SECONDS:-60} + 10)); then
-  begin "3b. load: 50 clients, stateful"
+  begin "3b. load: 50 clients, stateful" $((${BENCH_LOAD_SECONDS:-60} + 10))
   seconds=${BENCH_LOAD_SECONDS:-60}
   say "" "## 3b. Load: 50 concurrent clients for $seconds s (Streamable HTTP, stateful, one server)" ""
   serve_http stateful
@@ -173,7 +189,7 @@ if [[ "${BENCH_LOAD:-1}" != "0" ]] && fits "3b. load" $((${BENCH_LOAD_SECONDS:-6
 fi
 
 if [[ "${BENCH_MEMORY:-1}" != "0" ]] && fits "4. memory side by side" 80; then
-  begin "4. memory side by side (seed 100,000 passages, search, writes)"
+  begin "4. memory side by side (seed 100,000 passages, search, writes)" 80
   say "" "## 4. Memory: 100,000 archived passages, McpDataEnv vs server-memory (same content)" ""
   dotnet build bench/McpDataEnv.Benchmarks -c Release -nologo -clp:ErrorsOnly >&2
   cp -r environments/retail "$work/memory-env"; rm -rf "$work/memory-env/data"; mkdir -p "$work/memory-env/data"
@@ -184,14 +200,6 @@ if [[ "${BENCH_MEMORY:-1}" != "0" ]] && fits "4. memory side by side" 80; then
   node bench/e2e/bench-memory.mjs --a "dotnet $dll serve --env $work/memory-env" \
     --b "node $PWD/bench/e2e/node_modules/@modelcontextprotocol/server-memory/dist/index.js" --graph "$work/graph.jsonl" \
     --iterations "${BENCH_MEMORY_ITERATIONS:-100}" --seconds 40 | tee -a "$report"
-  end
-fi
-
-if [[ -n $envs ]] && fits "5. scale queries" $((${BENCH_SCALE_SECONDS:-40} + 20)); then
-  begin "5. scale: queries at 60k/600k/6M"
-  say "" "## 5. Scale: run_readonly_sql on orders at 60,000 / 600,000 / 6,000,000 rows (SQLite, \`seed --scale 1 / 10 / 100\`)" ""
-  say "${scale_lines[@]}" ""
-  node bench/e2e/bench-scale.mjs --server "dotnet $dll serve --env" --envs "$envs" --seconds "${BENCH_SCALE_SECONDS:-40}" | tee -a "$report"
   end
 fi
 

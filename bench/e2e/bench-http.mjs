@@ -87,19 +87,24 @@ if (args.load) {
   clearInterval(timer);
   rss.push([(performance.now() - t0) / 1000, rssMb()]);
   const late = rss.filter(([t, v]) => t >= warmUp && Number.isFinite(v));
-  const fit = trend(late);
+  const lastHalf = late.filter(([t]) => t >= (warmUp + late.at(-1)[0]) / 2);
   const values = late.map(([, v]) => v);
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const drift = fit.slope * (late.at(-1)[0] - late[0][0]);
-  // Verdict: the fitted drift over the whole post-warm-up window stays under 5% of the mean footprint.
-  const verdict = Math.abs(drift) < 0.05 * mean ? "stable" : "**growing**";
+  // Fitted drift over a window, in MB.
+  const drift = (points) => trend(points).slope * (points.at(-1)[0] - points[0][0]);
+  const slope = trend(late).slope * 60, lateSlope = trend(lastHalf).slope * 60;
+  // Stable: the fitted drift after warm-up stays under 5% of the mean footprint. Plateaued: it grew early in the
+  // window but the last half is flat (under 2%), i.e. the heap was still sizing itself, not leaking.
+  const verdict = Math.abs(drift(late)) < 0.05 * mean ? "stable"
+    : Math.abs(drift(lastHalf)) < 0.02 * mean ? `plateaued (grew early, flat over the last ${(late.at(-1)[0] - lastHalf[0][0]).toFixed(0)} s)`
+    : "growing";
   console.log(`| ${args.label ?? "http"}, ${clients} clients, ${seconds} s | calls | errors | p50 ms | p99 ms | calls/s |`);
   console.log(`|---|---:|---:|---:|---:|---:|`);
   console.log(`| mixed tool calls (${calls.map((c) => c.name).filter((n, i, all) => all.indexOf(n) === i).join(", ")}) | ${r.s.n} | ${r.errors} | ${ms(r.s.p50)} | ${ms(r.s.p99)} | ${r.rate.toFixed(0)} |`);
   console.log("");
   console.log(`Server RSS, sampled every ${every} s: start ${rss[0][1].toFixed(0)} MB; after the ${warmUp} s warm-up ${values.length} samples, ` +
     `min ${Math.min(...values).toFixed(0)} / max ${Math.max(...values).toFixed(0)} MB (max − min ${(Math.max(...values) - Math.min(...values)).toFixed(0)} MB), ` +
-    `least-squares slope ${(fit.slope * 60).toFixed(1)} MB/min: **${verdict.replaceAll("*", "")}**.`);
+    `least-squares slope ${slope.toFixed(1)} MB/min (last half ${lateSlope.toFixed(1)} MB/min): **${verdict}**.`);
   console.log("");
   console.log(`RSS series (s:MB): ${rss.map(([t, v]) => `${t.toFixed(0)}:${v.toFixed(0)}`).join(" ")}`);
 } else {
