@@ -188,8 +188,8 @@ if [[ "${BENCH_LOAD:-1}" != "0" ]] && fits "3b. load" $((${BENCH_LOAD_SECONDS:-6
   end
 fi
 
-if [[ "${BENCH_MEMORY:-1}" != "0" ]] && fits "4. memory side by side" 80; then
-  begin "4. memory side by side (seed 100,000 passages, search, writes)" 80
+if [[ "${BENCH_MEMORY:-1}" != "0" ]] && fits "4. memory side by side" 100; then
+  begin "4. memory side by side (seed 100,000 passages, search, writes)" 100
   say "" "## 4. Memory: 100,000 archived passages, McpDataEnv vs server-memory (same content)" ""
   dotnet build bench/McpDataEnv.Benchmarks -c Release -nologo -clp:ErrorsOnly >&2
   cp -r environments/retail "$work/memory-env"; rm -rf "$work/memory-env/data"; mkdir -p "$work/memory-env/data"
