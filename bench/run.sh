@@ -30,7 +30,10 @@ done
 budget=${BENCH_BUDGET_SECONDS:-570}
 work="$(mktemp -d)"
 pg_started=""
+pid=""
 cleanup() {
+  # A part that fails (set -e) must not leave its HTTP server running.
+  [[ -n $pid ]] && { kill "$pid" 2>/dev/null || true; }
   [[ -n $pg_started ]] && { scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true; }
   rm -rf "$work"
 }
