@@ -174,7 +174,7 @@ if [[ "${BENCH_HTTP:-1}" != "0" ]] && fits "3. Streamable HTTP levels" $((${BENC
   for mode in stateful stateless; do
     serve_http "$mode"
     node bench/e2e/bench-http.mjs --url "$url" --pid "$pid" --label "$mode" --seconds "$seconds" "${header[@]}" | tee -a "$report"
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
     header=(--no-header 1)
   done
   end
@@ -187,7 +187,7 @@ if [[ "${BENCH_LOAD:-1}" != "0" ]] && fits "3b. load" $((${BENCH_LOAD_SECONDS:-6
   serve_http stateful
   node bench/e2e/bench-http.mjs --url "$url" --pid "$pid" --label stateful --load 1 --clients 50 --seconds "$seconds" \
     --rss-every 2 --warm-up $((seconds / 3)) | tee -a "$report"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
   end
 fi
 
