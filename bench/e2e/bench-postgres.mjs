@@ -3,8 +3,9 @@
 // stdio. Calls alternate A/B within each iteration so machine drift hits both alike. Prints Markdown.
 //
 // node bench-postgres.mjs --server "dotnet <dll> serve --env environments/retail-postgres" \
-//   --server-env MCPDATAENV_PG --peer-url postgresql://user:pw@127.0.0.1:port/db [--iterations 300]
+//   --server-env MCPDATAENV_PG --peer-url postgresql://user:pw@127.0.0.1:port/db [--iterations 300] [--seconds 60]
 //   [--baseline "dotnet <older dll> serve --env ..."]   (a third server, e.g. a build before a change, in the same rotation)
+// (measurement stops at --iterations or after --seconds, whichever comes first)
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, cur, i, all) 
   return acc;
 }, []));
 const iterations = Number(args.iterations ?? 300);
+const seconds = Number(args.seconds ?? 60);
 const [command, ...serverArgs] = args.server.split(" ");
 const peerEntry = fileURLToPath(new URL("./node_modules/@modelcontextprotocol/server-postgres/dist/index.js", import.meta.url));
 
@@ -43,7 +45,8 @@ const a = await connect(command, serverArgs);
 const b = await connect(process.execPath, [peerEntry, args["peer-url"]]);
 const base = args.baseline ? await connect(...(([c, ...r]) => [c, r])(args.baseline.split(" "))) : null;
 const samples = { mcpdataenv: scenarios.map(() => []), peer: scenarios.map(() => []), baseline: scenarios.map(() => []) };
-for (let i = 0; i < iterations + 20; i++) {
+const started = performance.now();
+for (let i = 0; i < iterations + 20 && (i < 23 || performance.now() - started < seconds * 1000); i++) {
   for (const [k, s] of scenarios.entries()) {
     // A/B order flips every iteration.
     const order = i % 2 === 0 ? [["mcpdataenv", a, ours], ["peer", b, peers]] : [["peer", b, peers], ["mcpdataenv", a, ours]];

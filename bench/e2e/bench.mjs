@@ -2,7 +2,9 @@
 // with the official MCP TypeScript SDK client. Servers under test are started by this script;
 // scenarios alternate A/B per iteration so machine drift cancels out. Prints a Markdown table.
 //
-// node bench.mjs --server "dotnet <dll> serve --env <dir>" [--iterations 500] [--heavy-iterations 30] [--starts 10]
+// Round trips stop at --iterations (--heavy-iterations for the 100k-row group-bys) or after --seconds (default 120).
+//
+// node bench.mjs --server "dotnet <dll> serve --env <dir>" [--iterations 500] [--heavy-iterations 30] [--starts 10] [--seconds 120]
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { summarize, ms } from "./stats.mjs";
@@ -14,6 +16,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, cur, i, all) 
 const iterations = Number(args.iterations ?? 500);
 const heavyIterations = Number(args["heavy-iterations"] ?? 30);
 const starts = Number(args.starts ?? 10);
+const seconds = Number(args.seconds ?? 120);
 const [command, ...serverArgs] = args.server.split(" ");
 // Optional second server command (e.g. the ReadyToRun publish) whose cold start is measured too.
 const r2r = args["server-r2r"] ? args["server-r2r"].split(" ") : null;
@@ -41,10 +44,13 @@ async function coldStarts() {
   return { jit: summarize(jit), r2r: r2r ? summarize(ready) : null };
 }
 
-async function roundTrips(client, queries) {
+// Light and heavy scenarios run as two groups, each alternating within itself and stopping after half of --seconds,
+// so the slow group-bys cannot starve the light calls of samples.
+async function roundTrips(client, queries, capSeconds) {
   const samples = Object.fromEntries(queries.map((q) => [q.name, []]));
   for (let i = 0; i < 20; i++) for (const q of queries) if (i < (q.warmUp ?? 20)) await client.callTool(q.call); // warm-up
-  for (let i = 0; i < iterations; i++) {
+  const started = performance.now();
+  for (let i = 0; i < iterations && (i < 3 || performance.now() - started < capSeconds * 1000); i++) {
     for (const q of queries) { // alternate scenarios within each iteration
       if (i >= (q.iterations ?? iterations)) continue;
       const t0 = performance.now();
@@ -74,7 +80,10 @@ const queries = [
 
 const cold = await coldStarts();
 const { client } = await connect();
-const trips = await roundTrips(client, queries);
+const trips = {
+  ...await roundTrips(client, queries.filter((q) => q.iterations === undefined), seconds / 2),
+  ...await roundTrips(client, queries.filter((q) => q.iterations !== undefined), seconds / 2),
+};
 await client.close();
 
 console.log(`| scenario | n | p50 ms | p99 ms | calls/s |`);

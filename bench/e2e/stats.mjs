@@ -17,3 +17,15 @@ export function summarize(samples) {
 }
 
 export const ms = (v) => (Number.isFinite(v) ? v.toFixed(2) : "n/a");
+
+/** Least-squares line through [x, y] points: { slope, intercept } (slope in y per x). */
+export function trend(points) {
+  const n = points.length;
+  if (n < 2) return { slope: NaN, intercept: NaN };
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  const sxy = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}

@@ -58,7 +58,7 @@ public static class EnvironmentBootstrap
 
     public static Task SeedAsync(EnvironmentRuntime runtime, int scale, CancellationToken cancellationToken)
     {
-        var dataset = RetailGenerator.Generate(scale);
+        var dataset = RetailGenerator.Stream(scale);
         if (runtime.Backend is PostgresBackend postgres)
         {
             // The reader role gets SELECT only on what some role of the policy may read (a second layer under the access scope).

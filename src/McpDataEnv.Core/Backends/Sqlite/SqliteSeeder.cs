@@ -38,7 +38,7 @@ internal static class SqliteSeeder
         using (var tx = connection.BeginTransaction())
         {
             Execute(connection, SqliteRetailSchema.Tables, tx);
-            var rows = new SqliteBulkInserter(connection, tx, cancellationToken);
+            var rows = new SqliteBulkInserter(connection.Handle!, cancellationToken);
             rows.Insert("regions", data.Regions, r => [r.RegionId, r.Code, r.Name]);
             rows.Insert("customers", data.Customers, c => [c.CustomerId, c.FullName, c.Email, c.Phone, c.RegionId, Date(c.SignupDate), c.ChurnedOn is { } d ? Date(d) : null]);
             rows.Insert("products", data.Products, p => [p.ProductId, p.Sku, p.Name, p.Category, (double)p.UnitPrice, (double)p.UnitCost]);

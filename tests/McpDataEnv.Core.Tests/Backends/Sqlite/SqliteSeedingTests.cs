@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using McpDataEnv.Core.Backends.Sqlite;
+using McpDataEnv.Core.Demo;
 using McpDataEnv.Core.Errors;
 
 namespace McpDataEnv.Core.Tests.Backends.Sqlite;
@@ -21,6 +22,22 @@ public sealed class SqliteSeedingTests : IDisposable
 
         Hash(first).Should().Be(Hash(second));
         Directory.GetFiles(_dir).Select(Path.GetFileName).Should().BeEquivalentTo("a.db", "b.db");
+    }
+
+    [Fact]
+    public async Task Streamed_scale_two_seed_has_120000_orders_and_the_bytes_of_the_in_memory_seed()
+    {
+        var streamed = Path.Combine(_dir, "streamed.db");
+        var generated = Path.Combine(_dir, "generated.db");
+        await using var a = new SqliteBackend(streamed);
+        await using var b = new SqliteBackend(generated);
+
+        await a.SeedAsync(RetailGenerator.Stream(2), CancellationToken.None);
+        await b.SeedAsync(RetailGenerator.Generate(2), CancellationToken.None);
+
+        var counts = await a.ExecuteAsync(Requests.Query("SELECT (SELECT COUNT(*) FROM orders), (SELECT MAX(order_id) FROM orders)"), CancellationToken.None);
+        counts.Rows[0].Should().Equal(120_000L, 120_000L);
+        Hash(streamed).Should().Be(Hash(generated));
     }
 
     [Fact]
