@@ -7,19 +7,24 @@ namespace McpDataEnv.Cli;
 
 /// <summary>
 /// <c>mcpdataenv grants</c>: prints the PostgreSQL admin script for the environment (reader role, column grants,
-/// row-level security policies from safety_policy.md), for an administrator to review and run.
+/// row-level security policies from safety_policy.md, the audit table), for an administrator to review and run.
+/// With <c>--login</c>, also what the server's own login needs (<see cref="PostgresLoginGrants"/>).
 /// </summary>
 public static class GrantsCommand
 {
     public static Command Create()
     {
         var env = CommonOptions.Environment();
-        var command = new Command("grants", "Print the PostgreSQL admin SQL (reader role, grants, row-level security) derived from the safety policy.") { env };
-        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(env), ct));
+        var login = new Option<string>("--login")
+        {
+            Description = "The PostgreSQL login the server connects as: adds its grants (reader and audit writer roles, memory schema, advisory lock).",
+        };
+        var command = new Command("grants", "Print the PostgreSQL admin SQL (reader role, grants, row-level security, audit table) derived from the safety policy.") { env, login };
+        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(env), parse.GetValue(login), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo folder, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DirectoryInfo folder, string? login, CancellationToken cancellationToken)
     {
         await using var cli = CliEnvironment.Open(folder);
         if (cli is null)
@@ -37,7 +42,9 @@ public static class GrantsCommand
         try
         {
             var live = await postgres.ReadSchemaAsync(refresh: true, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteAsync(PostgresAdminScript.Generate(postgres.Schema, reader, environment.Policy, live)).ConfigureAwait(false);
+            var statements = PostgresAdminScript.Statements(postgres.Schema, reader, environment.Policy, live)
+                .Concat(string.IsNullOrWhiteSpace(login) ? [] : PostgresLoginGrants.Statements(login.Trim(), reader));
+            await Console.Out.WriteAsync("BEGIN;\n" + string.Concat(statements.Select(x => x + ";\n")) + "COMMIT;\n").ConfigureAwait(false);
             return ExitCodes.Ok;
         }
         catch (DataEnvException error)

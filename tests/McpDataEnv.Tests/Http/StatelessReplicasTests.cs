@@ -17,12 +17,6 @@ public sealed class StatelessReplicasTests : IClassFixture<PostgresRetailEnviron
     public async Task Alternating_clients_lose_no_archive_and_each_version_race_has_one_winner()
     {
         var folder = PrepareEnvironment();
-        // The reader grant script revokes the advisory-lock functions from PUBLIC, but the PostgreSQL memory store
-        // serialises writes with pg_advisory_xact_lock under the server's login and creates its own schema:
-        // the operator grants both to the login (see the report: not yet in the grant script or the docs).
-        await _pg.AdminAsync(
-            $"GRANT EXECUTE ON FUNCTION pg_catalog.pg_advisory_xact_lock(bigint) TO {_pg.Login}",
-            $"GRANT CREATE ON DATABASE {_pg.Database} TO {_pg.Login}");
         var env = new Dictionary<string, string> { ["MCPDATAENV_PG"] = _pg.ServerConnectionString };
         await using var a = await HttpReplica.StartAsync(folder, env);
         await using var b = await HttpReplica.StartAsync(folder, env);

@@ -53,11 +53,13 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
             SeedOneAtATime.Release();
         }
 
+        // The login gets exactly what `mcpdataenv grants --login` prints for it, as an operator would apply it.
         await AdminAsync(
-            $"CREATE ROLE {Login} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD '{Password}'",
-            $"GRANT mcpdataenv_reader TO {Login}",
-            $"GRANT {Core.Governance.Audit.Postgres.PostgresAuditSchema.WriterRole} TO {Login}",
-            $"GRANT CONNECT ON DATABASE {Database} TO {Login}");
+            [
+                $"CREATE ROLE {Login} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD '{Password}'",
+                $"GRANT CONNECT ON DATABASE {Database} TO {Login}",
+                .. Core.Backends.Postgres.PostgresLoginGrants.Statements(Login, "mcpdataenv_reader"),
+            ]);
     }
 
     /// <summary>A stdio server plan entry for this database (optionally with another connection string).</summary>

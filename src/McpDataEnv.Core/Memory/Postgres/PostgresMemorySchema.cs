@@ -19,7 +19,9 @@ internal static partial class PostgresMemorySchema
         await PostgresMemorySql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(7275629107462881)", cancellationToken).ConfigureAwait(false);
         string[] statements =
         [
-            $"CREATE SCHEMA IF NOT EXISTS {s}",
+            // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists: a login given its
+            // schema by `mcpdataenv grants --login` has no such right, so the schema is only created when missing.
+            $"DO $mcpdataenv$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_namespace WHERE nspname = '{s}') THEN CREATE SCHEMA {s}; END IF; END $mcpdataenv$",
             $"""
             CREATE TABLE IF NOT EXISTS {s}.core_blocks(
               id bigserial PRIMARY KEY, environment text NOT NULL, principal text NOT NULL, key text NOT NULL,
