@@ -118,9 +118,22 @@ public sealed class PostgresAuditLog : IAuditLog
         catch (PostgresException)
         {
             // The failed statement skipped the rest of the batch, COMMIT included: end the aborted transaction here.
+            // On a connection the server just dropped this fails too; the original error is what the caller handles.
+            await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task RollbackQuietlyAsync(NpgsqlConnection connection)
+    {
+        try
+        {
             await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
             await rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
-            throw;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+        {
+            // A broken connection is discarded by the pool.
         }
     }
 
