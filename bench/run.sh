@@ -168,10 +168,12 @@ serve_http() {
 # Every bench client is the same (anonymous) principal: lift its per-minute budget for the run.
 printf '\nhttp: { requests_per_minute: 100000000 }\n' >> "$work/retail/environment.yaml"
 
-if [[ "${BENCH_HTTP:-1}" != "0" ]] && fits "3. Streamable HTTP levels" $((${BENCH_HTTP_SECONDS:-5} * 6 + 15)); then
-  begin "3. Streamable HTTP, 1/10/50 clients, both modes" $((${BENCH_HTTP_SECONDS:-5} * 6 + 15))
+if [[ "${BENCH_HTTP:-1}" != "0" ]] && fits "3. Streamable HTTP levels" $((${BENCH_HTTP_SECONDS:-5} * 6 + 30)); then
+  begin "3. Streamable HTTP: cold start, 1-row round trip, 1/10/50 clients, both modes" $((${BENCH_HTTP_SECONDS:-5} * 6 + 30))
   seconds=${BENCH_HTTP_SECONDS:-5}
-  say "" "## 3. Streamable HTTP: 1, 10 and 50 concurrent clients (mixed tool calls, $seconds s per level)" ""
+  say "" "## 3. Streamable HTTP" ""
+  node bench/e2e/bench-http-rtt.mjs --server "dotnet $dll serve --env $work/retail" --starts 5 --iterations 300 --seconds 10 | tee -a "$report"
+  say "" "1, 10 and 50 concurrent clients (mixed tool calls, $seconds s per level):" ""
   header=()
   for mode in stateful stateless; do
     serve_http "$mode"
