@@ -39,8 +39,15 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rank
 
     private MemoryRanking Rank(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap, bool byRelevance)
     {
-        var wantPassages = query.CoversPassages;
-        var wantCore = query.CoversCoreBlocks;
+        var wantPassages = query.CoversPassages && HasAny(connection, scope, "passages");
+        var wantCore = query.CoversCoreBlocks && HasAny(connection, scope, "core_blocks");
+        if (!wantPassages && !wantCore)
+        {
+            // An empty scope (typically a shared one nobody wrote to yet) would otherwise pay for matching the whole
+            // index of every other scope only to filter every match out: one indexed probe instead.
+            return new MemoryRanking([], false);
+        }
+
         var (low, partial) = wantPassages ? WindowStart(connection, scope, query) : (MemoryFtsRowIds.CoreBase, false);
         var high = wantCore ? long.MaxValue : MemoryFtsRowIds.CoreBase - 1;
         var passageCondition = wantPassages ? $"(p.id IS NOT NULL AND {PassageFilter}{Filters(query, "p.created_at", tags: true)})" : "0";
@@ -65,6 +72,13 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rank
         }
 
         return new MemoryRanking(refs, partial);
+    }
+
+    private static bool HasAny(SqliteConnection connection, MemoryScope scope, string table)
+    {
+        using var command = SqliteMemoryDatabase.Command(connection,
+            $"SELECT EXISTS (SELECT 1 FROM {table} WHERE environment = $e AND principal = $p)", ("$e", scope.Environment), ("$p", scope.Principal));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
     /// <summary>The lowest passage rowid to rank: 1, or the window's oldest match when there are more matches than the window.</summary>
