@@ -31,7 +31,7 @@ public sealed class PostgresBackend : IDataBackend
     private readonly PostgresQueryRunner runner;
     private readonly PostgresProtocolCheck protocolCheck = new();
 
-    static PostgresBackend() => AppContext.SetSwitch("Npgsql.EnableSqlRewriting", false);
+    static PostgresBackend() => PostgresTransactions.DisableSqlRewriting();
 
     public PostgresBackend(string connectionString, string schema, string? readerRole, IMemoryCache? cache = null, ILogger? logger = null)
     {

@@ -21,12 +21,17 @@ internal static class PostgresErrors
         _ => false,
     };
 
+    /// <summary>The database cannot be used right now (unreachable, or the login is rejected), else null.</summary>
+    public static DataEnvException? Availability(Exception e) =>
+        IsConnectionFailure(e) ? Unavailable()
+        : e is PostgresException pg && pg.SqlState.StartsWith("28", StringComparison.Ordinal) ? LoginRejected()
+        : null;
+
     public static Exception Map(Exception e)
     {
         if (e is DataEnvException) return e;
-        if (IsConnectionFailure(e)) return Unavailable();
+        if (Availability(e) is { } unavailable) return unavailable;
         if (e is not PostgresException pg) return e;
-        if (pg.SqlState.StartsWith("28", StringComparison.Ordinal)) return LoginRejected();
         var details = new Dictionary<string, object?> { ["sqlstate"] = pg.SqlState };
         if (pg.Position > 0) details["position"] = pg.Position;
         var text = pg.Hint is { Length: > 0 } hint ? $"{pg.MessageText} (hint: {hint})" : pg.MessageText;

@@ -53,7 +53,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
         }
         finally
         {
-            if (!rolledBack) await RollbackQuietlyAsync(connection);
+            if (!rolledBack) await PostgresTransactions.RollbackQuietlyAsync(connection);
         }
     }
 
@@ -127,7 +127,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
         }
         finally
         {
-            if (!rolledBack) await RollbackQuietlyAsync(connection);
+            if (!rolledBack) await PostgresTransactions.RollbackQuietlyAsync(connection);
         }
     }
 
@@ -138,20 +138,6 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             throw new DataEnvException(ErrorCodes.EngineRefused,
                 "The statement writes or locks rows; only read queries are allowed.",
                 new Dictionary<string, object?> { ["rule"] = "postgres.plan_writes" });
-        }
-    }
-
-    private static async Task RollbackQuietlyAsync(NpgsqlConnection connection)
-    {
-        if (connection.State != System.Data.ConnectionState.Open) return;
-        try
-        {
-            await using var cmd = new NpgsqlCommand("ROLLBACK", connection);
-            await cmd.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            // A broken connection is discarded by the pool; a healthy one is reset (DISCARD ALL) on return.
         }
     }
 }

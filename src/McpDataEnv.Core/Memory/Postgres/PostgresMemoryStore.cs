@@ -22,7 +22,7 @@ public sealed class PostgresMemoryStore : IMemoryStore, IAsyncDisposable
     private readonly PostgresHitLoader loader;
     private readonly RetryableInitializer migration;
 
-    static PostgresMemoryStore() => AppContext.SetSwitch("Npgsql.EnableSqlRewriting", false);
+    static PostgresMemoryStore() => PostgresTransactions.DisableSqlRewriting();
 
     public PostgresMemoryStore(string connectionString, string schema = PostgresMemorySchema.DefaultName, int rankWindow = DefaultRankWindow)
     {
@@ -67,13 +67,9 @@ public sealed class PostgresMemoryStore : IMemoryStore, IAsyncDisposable
         {
             return await operation.ConfigureAwait(false);
         }
-        catch (Exception e) when (PostgresErrors.IsConnectionFailure(e))
+        catch (Exception e) when (PostgresErrors.Availability(e) is { } unavailable)
         {
-            throw PostgresErrors.Unavailable();
-        }
-        catch (PostgresException e) when (e.SqlState.StartsWith("28", StringComparison.Ordinal))
-        {
-            throw PostgresErrors.LoginRejected();
+            throw unavailable;
         }
     }
 

@@ -39,8 +39,9 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rank
 
     private MemoryRanking Rank(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap, bool byRelevance)
     {
-        var wantPassages = query.CoversPassages && HasAny(connection, scope, "passages");
-        var wantCore = query.CoversCoreBlocks && HasAny(connection, scope, "core_blocks");
+        var (hasPassages, hasCore) = Holdings(connection, scope);
+        var wantPassages = query.CoversPassages && hasPassages;
+        var wantCore = query.CoversCoreBlocks && hasCore;
         if (!wantPassages && !wantCore)
         {
             // An empty scope (typically a shared one nobody wrote to yet) would otherwise pay for matching the whole
@@ -74,12 +75,13 @@ internal sealed class SqliteMemorySearch(SqliteMemoryDatabase database, int rank
         return new MemoryRanking(refs, partial);
     }
 
-    private static bool HasAny(SqliteConnection connection, MemoryScope scope, string table)
-    {
-        using var command = SqliteMemoryDatabase.Command(connection,
-            $"SELECT EXISTS (SELECT 1 FROM {table} WHERE environment = $e AND principal = $p)", ("$e", scope.Environment), ("$p", scope.Principal));
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
-    }
+    /// <summary>Whether the scope holds any passage and any core block: one statement, two indexed probes.</summary>
+    private static (bool Passages, bool Core) Holdings(SqliteConnection connection, MemoryScope scope) =>
+        SqliteMemoryDatabase.Query(connection,
+            "SELECT EXISTS (SELECT 1 FROM passages WHERE environment = $e AND principal = $p), " +
+            "EXISTS (SELECT 1 FROM core_blocks WHERE environment = $e AND principal = $p)",
+            reader => reader.Read() ? (reader.GetInt64(0) != 0, reader.GetInt64(1) != 0) : (false, false),
+            ("$e", scope.Environment), ("$p", scope.Principal));
 
     /// <summary>The lowest passage rowid to rank: 1, or the window's oldest match when there are more matches than the window.</summary>
     private (long Low, bool Partial) WindowStart(SqliteConnection connection, MemoryScope scope, MemoryQuery query)

@@ -57,49 +57,48 @@ public sealed class ToolRunner
                 result = await body(caller).ConfigureAwait(false);
             }
 
-            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, result, null), span, clock, mustAudit: true).ConfigureAwait(false);
+            // A failed append propagates (the result is withheld, nothing leaves unaudited) and the catch below ends the span.
+            var entry = ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, result, null);
+            await AuditAsync(entry).ConfigureAwait(false);
+            EndSpan(span, entry, clock);
             return result;
         }
         catch (DataEnvException error)
         {
             _logger.LogInformation("{Tool} refused: {Code}", tool, error.Code);
-            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, error), span, clock, mustAudit: false).ConfigureAwait(false);
+            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, error), span, clock).ConfigureAwait(false);
             return ToolOutcome.Refusal(error);
         }
         catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
         {
             _logger.LogInformation("{Tool} cancelled by the client", tool);
-            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, cancelled), span, clock, mustAudit: false).ConfigureAwait(false);
+            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, cancelled), span, clock).ConfigureAwait(false);
             throw;
         }
         catch (Exception fault)
         {
             _logger.LogError(fault, "{Tool} failed with an internal error", tool);
-            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, fault), span, clock, mustAudit: false).ConfigureAwait(false);
+            await FinishAsync(ToolAudit.Of(tool, caller, started, clock.Elapsed.TotalMilliseconds, null, fault), span, clock).ConfigureAwait(false);
             return ToolOutcome.Refusal(new DataEnvException(ErrorCodes.Internal, "The server hit an internal error running this tool; it was logged. Try again, or simplify the request."));
         }
     }
 
-    // On the success path a failed append propagates (the result is withheld, nothing leaves unaudited);
-    // on the other paths it is only logged. The span ends after the audit append, which is part of the call.
-    private async Task FinishAsync(Core.Governance.Audit.AuditEvent entry, System.Diagnostics.Activity? span, Stopwatch clock, bool mustAudit)
+    // Only logged when it fails: the call already ended in a refusal, a cancellation or a fault. The span ends after
+    // the audit append, which is part of the call.
+    private async Task FinishAsync(Core.Governance.Audit.AuditEvent entry, Activity? span, Stopwatch clock)
     {
         try
         {
-            if (mustAudit)
-            {
-                await AuditAsync(entry).ConfigureAwait(false);
-            }
-            else
-            {
-                await TryAuditAsync(entry).ConfigureAwait(false);
-            }
+            await TryAuditAsync(entry).ConfigureAwait(false);
         }
         finally
         {
-            ToolTelemetry.Finish(span, entry.Tool, entry.Principal, entry.Role, entry.Verdict, entry.Code, entry.Rows, clock.Elapsed);
+            EndSpan(span, entry, clock);
         }
     }
+
+    private static void EndSpan(Activity? span, Core.Governance.Audit.AuditEvent entry, Stopwatch clock) =>
+        ToolTelemetry.Finish(span, entry.Tool, entry.Principal, entry.Role, entry.Verdict, entry.Code, entry.Rows, clock.Elapsed);
 
     // A failed append thrown from the success path withholds the result (nothing leaves unaudited): an internal
     // fault for the JSON Lines file, database_unavailable for the PostgreSQL table. From a refusal path it is only logged.

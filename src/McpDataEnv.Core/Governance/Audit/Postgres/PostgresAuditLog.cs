@@ -31,7 +31,7 @@ public sealed class PostgresAuditLog : IAuditLog
     private bool _tableReady;
     private (long Seq, string Hash)? _lastLink; // touched only by the writer's single loop
 
-    static PostgresAuditLog() => AppContext.SetSwitch("Npgsql.EnableSqlRewriting", false);
+    static PostgresAuditLog() => PostgresTransactions.DisableSqlRewriting();
 
     public PostgresAuditLog(string connectionString)
     {
@@ -119,21 +119,8 @@ public sealed class PostgresAuditLog : IAuditLog
         {
             // The failed statement skipped the rest of the batch, COMMIT included: end the aborted transaction here.
             // On a connection the server just dropped this fails too; the original error is what the caller handles.
-            await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+            await PostgresTransactions.RollbackQuietlyAsync(connection).ConfigureAwait(false);
             throw;
-        }
-    }
-
-    private static async Task RollbackQuietlyAsync(NpgsqlConnection connection)
-    {
-        try
-        {
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            await rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
-        {
-            // A broken connection is discarded by the pool.
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class PostgresAuditReader : IAuditReader
 {
     private readonly NpgsqlDataSource _dataSource;
 
-    static PostgresAuditReader() => AppContext.SetSwitch("Npgsql.EnableSqlRewriting", false);
+    static PostgresAuditReader() => PostgresTransactions.DisableSqlRewriting();
 
     public PostgresAuditReader(string connectionString) => _dataSource = PostgresAuditConnections.Create(connectionString);
 
