@@ -1,0 +1,98 @@
+using McpDataEnv.Core.Governance.Audit;
+
+namespace McpDataEnv.Core.Tests.Governance.Audit;
+
+public sealed class AuditBatchWriterTests
+{
+    [Fact]
+    public async Task A_lone_caller_writes_its_own_batch_on_its_own_thread()
+    {
+        var appendThread = -1;
+        await using var writer = new AuditBatchWriter(events =>
+        {
+            appendThread = Environment.CurrentManagedThreadId;
+            return Task.FromResult(Seal(events, 0));
+        });
+
+        var caller = Environment.CurrentManagedThreadId;
+        var entry = await writer.EnqueueAsync(AuditLogTests.Event(1));
+
+        entry.Seq.Should().Be(1);
+        appendThread.Should().Be(caller, "a sequential client must not pay a hand-off to a writer thread");
+    }
+
+    [Fact]
+    public async Task Callers_arriving_during_an_append_go_together_in_the_next_batch()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var batches = new List<int>();
+        var written = 0;
+        await using var writer = new AuditBatchWriter(async events =>
+        {
+            lock (batches) batches.Add(events.Count);
+            if (batches.Count == 1) await release.Task;
+            var sealedBatch = Seal(events, written);
+            written += events.Count;
+            return sealedBatch;
+        });
+
+        var first = writer.EnqueueAsync(AuditLogTests.Event(0));
+        var waiting = Enumerable.Range(1, 20).Select(i => writer.EnqueueAsync(AuditLogTests.Event(i))).ToList();
+        release.SetResult();
+        var entries = await Task.WhenAll([first, .. waiting]);
+
+        batches.Should().Equal(1, 20);
+        entries.Select(e => e.Seq).Should().Equal(Enumerable.Range(1, 21).Select(i => (long)i));
+    }
+
+    [Fact]
+    public async Task A_failed_batch_fails_only_its_own_callers_and_the_next_one_is_written()
+    {
+        var calls = 0;
+        await using var writer = new AuditBatchWriter(events =>
+            ++calls == 1 ? Task.FromException<IReadOnlyList<AuditEntry>>(new IOException("disk full")) : Task.FromResult(Seal(events, 0)));
+
+        var failed = () => writer.EnqueueAsync(AuditLogTests.Event(1));
+        await failed.Should().ThrowAsync<IOException>().WithMessage("disk full");
+
+        (await writer.EnqueueAsync(AuditLogTests.Event(2))).Seq.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Dispose_waits_for_queued_events_and_later_appends_are_refused()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var written = 0;
+        var writer = new AuditBatchWriter(async events =>
+        {
+            await release.Task;
+            Interlocked.Add(ref written, events.Count);
+            return Seal(events, 0);
+        });
+
+        var pending = Enumerable.Range(0, 5).Select(i => writer.EnqueueAsync(AuditLogTests.Event(i))).ToList();
+        var disposing = writer.DisposeAsync().AsTask();
+        disposing.IsCompleted.Should().BeFalse("five events are still being written");
+        release.SetResult();
+        await disposing;
+
+        written.Should().Be(5);
+        pending.Should().OnlyContain(t => t.IsCompletedSuccessfully);
+        var late = () => writer.EnqueueAsync(AuditLogTests.Event(9));
+        await late.Should().ThrowAsync<ObjectDisposedException>();
+    }
+
+    private static IReadOnlyList<AuditEntry> Seal(IReadOnlyList<AuditEvent> events, long after)
+    {
+        var (seq, hash) = (after, AuditChain.Genesis);
+        var entries = new List<AuditEntry>();
+        foreach (var e in events)
+        {
+            var entry = AuditChain.Seal(e, seq, hash);
+            (seq, hash) = (entry.Seq, entry.Hash);
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+}
