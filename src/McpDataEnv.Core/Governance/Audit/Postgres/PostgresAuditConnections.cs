@@ -13,6 +13,10 @@ internal static class PostgresAuditConnections
             LogParameters = false,
             ApplicationName = "mcpdataenv-audit",
             NoResetOnClose = false,
+            // The pool runs nothing but the log's own few statements: prepared once per connection, they skip
+            // PostgreSQL's parse and plan on every append (Npgsql keeps them across its reset on close).
+            MaxAutoPrepare = 8,
+            AutoPrepareMinUsages = 2,
         };
         if (builder.Timeout > 10) builder.Timeout = 10;
         return NpgsqlDataSource.Create(builder);

@@ -12,9 +12,10 @@ namespace McpDataEnv.Core.Governance.Audit.Postgres;
 /// READ COMMITTED transaction on the login's own connection (never the reader role's read-only one) that reads the
 /// last link and inserts after it. Replicas racing for the same sequence number collide on the primary key: the loser
 /// rolls back and retries on the new last link, so the chain stays linear across processes. After its own commit the
-/// writer remembers the link it wrote, so the next batch is one round trip (BEGIN, role, inserts, COMMIT pipelined)
-/// without reading: if another process appended meanwhile, the primary key refuses the stale sequence number and the
-/// batch is retried the slow way. The remembered link is only a guess, never trusted past a collision or a failure.
+/// writer remembers the link it wrote and whether it could take the writer role, so the next batch is one round trip
+/// (BEGIN, SET ROLE, inserts, COMMIT pipelined) without reading: if another process appended meanwhile, the primary key
+/// refuses the stale sequence number, and if the role was revoked the SET fails; either way the batch is retried the
+/// slow way. What is remembered is only a guess, never trusted past a collision or a failure.
 /// </summary>
 /// <remarks>
 /// When the append cannot be made durable the caller gets a <see cref="DataEnvException"/> with
@@ -29,7 +30,7 @@ public sealed class PostgresAuditLog : IAuditLog
     private readonly NpgsqlDataSource _dataSource;
     private readonly AuditBatchWriter _writer;
     private bool _tableReady;
-    private (long Seq, string Hash)? _lastLink; // touched only by the writer's single loop
+    private (long Seq, string Hash, bool AsWriter)? _lastLink; // touched by one batch at a time (AuditBatchWriter)
 
     static PostgresAuditLog() => PostgresTransactions.DisableSqlRewriting();
 
@@ -82,33 +83,50 @@ public sealed class PostgresAuditLog : IAuditLog
     {
         var guess = _lastLink;
         _lastLink = null;
-        var entries = guess is { } last
-            ? await AppendAfterAsync(last, events).ConfigureAwait(false)
+        var (entries, asWriter) = guess is { } last
+            ? await AppendAfterGuessAsync(last, events).ConfigureAwait(false)
             : await AppendAfterReadingAsync(events).ConfigureAwait(false);
-        _lastLink = (entries[^1].Seq, entries[^1].Hash);
+        _lastLink = (entries[^1].Seq, entries[^1].Hash, asWriter);
         return entries;
     }
 
-    private async Task<IReadOnlyList<AuditEntry>> AppendAfterReadingAsync(IReadOnlyList<AuditEvent> events)
+    private async Task<(IReadOnlyList<AuditEntry> Entries, bool AsWriter)> AppendAfterGuessAsync(
+        (long Seq, string Hash, bool AsWriter) last, IReadOnlyList<AuditEvent> events)
+    {
+        try
+        {
+            return (await AppendAfterAsync(last, events).ConfigureAwait(false), last.AsWriter);
+        }
+        catch (PostgresException stale) when (stale.SqlState != PostgresErrorCodes.UniqueViolation)
+        {
+            // E.g. the writer role was revoked since it was remembered: decide again from the catalog. A lost race
+            // (unique violation) is the caller's to retry, after a pause.
+            return await AppendAfterReadingAsync(events).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(IReadOnlyList<AuditEntry> Entries, bool AsWriter)> AppendAfterReadingAsync(IReadOnlyList<AuditEvent> events)
     {
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
-        var last = await PostgresAuditRows.LastLinkAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        var (seq, hash, asWriter) = await PostgresAuditRows.LastLinkAsync(connection, CancellationToken.None).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var entries = Chain(events, last, batch);
+        var entries = Chain(events, (seq, hash), batch);
         await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
-        return entries;
+        return (entries, asWriter);
     }
 
-    private async Task<IReadOnlyList<AuditEntry>> AppendAfterAsync((long Seq, string Hash) last, IReadOnlyList<AuditEvent> events)
+    private async Task<IReadOnlyList<AuditEntry>> AppendAfterAsync((long Seq, string Hash, bool AsWriter) last, IReadOnlyList<AuditEvent> events)
     {
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection)
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand("BEGIN") } };
+        if (last.AsWriter)
         {
-            BatchCommands = { new NpgsqlBatchCommand("BEGIN"), new NpgsqlBatchCommand(PostgresAuditSchema.UseWriterRole) },
-        };
-        var entries = Chain(events, last, batch);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresAuditSchema.KeepWriterRole));
+        }
+
+        var entries = Chain(events, (last.Seq, last.Hash), batch);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         try
         {

@@ -18,8 +18,11 @@ internal static class PostgresAuditRows
         return new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
     }
 
-    /// <summary>Switches to the writer role (transaction-local) and returns the last entry's link; genesis when empty.</summary>
-    public static async Task<(long Seq, string Hash)> LastLinkAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Switches to the writer role (transaction-local) when the login may, and returns the last entry's link (genesis
+    /// when empty) and whether the switch happened.
+    /// </summary>
+    public static async Task<(long Seq, string Hash, bool AsWriter)> LastLinkAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -30,8 +33,11 @@ internal static class PostgresAuditRows
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var asWriter = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? (reader.GetInt64(0), reader.GetString(1), asWriter)
+            : (0, AuditChain.Genesis, asWriter);
     }
 
     public static NpgsqlBatchCommand Insert(AuditEntry entry)

@@ -145,6 +145,24 @@ public sealed class PostgresAuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_writer_role_revoked_after_it_was_remembered_is_decided_again_and_the_next_append_lands()
+    {
+        // The login may write the table itself too, so it can go on without the role once the membership is gone.
+        await _db.ApplyAdminScriptWithWriterLoginAsync();
+        await _db.AdminAsync($"GRANT USAGE ON SCHEMA {PostgresAuditSchema.Schema} TO {_db.WriterLogin}", $"GRANT SELECT, INSERT ON {PostgresAuditSchema.Table} TO {_db.WriterLogin}");
+        await using (var log = new PostgresAuditLog(_db.WriterLoginConnectionString))
+        {
+            await log.AppendAsync(Event(1));
+            await log.AppendAsync(Event(2));
+            await _db.AdminAsync($"REVOKE {PostgresAuditSchema.WriterRole} FROM {_db.WriterLogin}");
+
+            (await log.AppendAsync(Event(3))).Seq.Should().Be(3);
+        }
+
+        (await VerifyAsync()).Should().BeEquivalentTo(new { Valid = true, Entries = 3L });
+    }
+
+    [Fact]
     public async Task A_login_that_may_not_create_the_missing_table_is_refused_with_database_unavailable()
     {
         await _db.CreateLoginAsync();
