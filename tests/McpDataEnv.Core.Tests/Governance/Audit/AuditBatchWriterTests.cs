@@ -5,38 +5,28 @@ namespace McpDataEnv.Core.Tests.Governance.Audit;
 public sealed class AuditBatchWriterTests
 {
     [Fact]
-    public async Task A_lone_caller_writes_its_own_batch_on_its_own_thread()
-    {
-        var appendThread = -1;
-        await using var writer = new AuditBatchWriter(events =>
-        {
-            appendThread = Environment.CurrentManagedThreadId;
-            return Task.FromResult(Seal(events, 0));
-        });
-
-        var caller = Environment.CurrentManagedThreadId;
-        var entry = await writer.EnqueueAsync(AuditLogTests.Event(1));
-
-        entry.Seq.Should().Be(1);
-        appendThread.Should().Be(caller, "a sequential client must not pay a hand-off to a writer thread");
-    }
-
-    [Fact]
     public async Task Callers_arriving_during_an_append_go_together_in_the_next_batch()
     {
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var batches = new List<int>();
         var written = 0;
         await using var writer = new AuditBatchWriter(async events =>
         {
             lock (batches) batches.Add(events.Count);
-            if (batches.Count == 1) await release.Task;
+            if (batches.Count == 1)
+            {
+                writing.SetResult();
+                await release.Task;
+            }
+
             var sealedBatch = Seal(events, written);
             written += events.Count;
             return sealedBatch;
         });
 
         var first = writer.EnqueueAsync(AuditLogTests.Event(0));
+        await writing.Task;
         var waiting = Enumerable.Range(1, 20).Select(i => writer.EnqueueAsync(AuditLogTests.Event(i))).ToList();
         release.SetResult();
         var entries = await Task.WhenAll([first, .. waiting]);
