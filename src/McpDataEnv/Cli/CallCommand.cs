@@ -37,7 +37,7 @@ public static class CallCommand
 
     private static async Task<int> RunAsync(DirectoryInfo folder, string? role, string tool, string[] args, string? json, CancellationToken cancellationToken)
     {
-        StartupWarmUp.Start();
+        ServerPrimitives.StartBuilding();
         var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
         if (environment is null)
         {

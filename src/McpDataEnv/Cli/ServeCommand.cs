@@ -38,8 +38,8 @@ public static class ServeCommand
 
     private static async Task<int> RunAsync(DirectoryInfo folder, string? role, CancellationToken cancellationToken)
     {
-        // Overlaps the costliest start-up step with loading the environment (see StartupWarmUp).
-        StartupWarmUp.Start();
+        // Overlaps the costliest start-up step with loading the environment (see ServerPrimitives).
+        ServerPrimitives.StartBuilding();
         var environment = EnvironmentBootstrap.LoadOrReport(folder.FullName, Console.Error);
         if (environment is null)
         {

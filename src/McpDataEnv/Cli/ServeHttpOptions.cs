@@ -33,7 +33,7 @@ public sealed class ServeHttpOptions
 
     public static async Task<int> RunAsync(DirectoryInfo folder, HttpServeOptions options, CancellationToken cancellationToken)
     {
-        StartupWarmUp.Start();
+        ServerPrimitives.StartBuilding();
         await using var cli = CliEnvironment.Open(folder);
         if (cli is null)
         {

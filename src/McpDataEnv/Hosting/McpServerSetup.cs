@@ -8,6 +8,13 @@ namespace McpDataEnv.Hosting;
 /// <summary>Registers the MCP server (tools, resources, instructions) for one environment runtime.</summary>
 public static class McpServerSetup
 {
+    /// <summary>
+    /// The services a tool, resource or prompt method may take as a parameter (everything else is an argument from
+    /// the client, or one the SDK supplies itself such as the request context or the cancellation token).
+    /// </summary>
+    public static IReadOnlyCollection<Type> InjectedTypes { get; } =
+        [typeof(EnvironmentRuntime), typeof(ICallerResolver), typeof(ToolRunner), typeof(SandboxWarmUp)];
+
     public static IMcpServerBuilder AddEnvironmentServer(this IServiceCollection services, EnvironmentRuntime runtime, ICallerResolver callers, CallerContext? fixedCaller)
     {
         services.AddSingleton(runtime);
@@ -26,6 +33,7 @@ public static class McpServerSetup
             : Task.FromResult<IReadOnlyList<Core.Memory.ScopedCoreBlocks>?>(null);
         var schema = TryReadSchema(runtime);
         var coreBlocks = coreBlocksRead.GetAwaiter().GetResult();
+        var primitives = ServerPrimitives.Get();
 
         return services
             .AddMcpServer(options =>
@@ -33,21 +41,16 @@ public static class McpServerSetup
                 options.ServerInfo = new Implementation { Name = "mcpdataenv", Version = ServerVersion.Current };
                 options.ServerInstructions = ServerInstructions.Build(runtime.Environment, schema, instructionCaller, tools, coreBlocks);
             })
-            .WithTools(tools.Select(name => ToolCatalog.All[name]), ToolJson.Options)
-            .WithResources<EnvironmentResources>()
-            .WithResources(memory ? [typeof(MemoryResources)] : [])
-            .WithPrompts<Prompts.AnalyzePrompt>()
+            .WithTools(tools.Select(name => primitives.Tools[name]))
+            .WithResources(primitives.EnvironmentResources)
+            .WithResources(memory ? primitives.MemoryResources : [])
+            .WithPrompts(primitives.Prompts)
             .WithMessageFilters(filters => filters.AddIncomingFilter(next => async (context, cancellationToken) =>
             {
                 var warmUp = context.Services?.GetService(typeof(SandboxWarmUp)) as SandboxWarmUp;
                 await (warmUp is null ? next : warmUp.Filter(next))(context, cancellationToken).ConfigureAwait(false);
             }))
-            .WithRequestFilters(filters =>
-            {
-                filters.AddCallToolFilter(ToolCallArguments.Filter);
-                filters.AddListToolsFilter(next => async (context, cancellationToken) =>
-                    StrictClientSchemas.Normalize(await next(context, cancellationToken).ConfigureAwait(false)));
-            });
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallArguments.Filter));
     }
 
     private static readonly HashSet<string> MemoryTools = [MemorySearchTool.Name, MemoryEditTool.Name, MemoryArchiveTool.Name];

@@ -12,18 +12,14 @@ namespace McpDataEnv.Hosting;
 /// </summary>
 public static class StrictClientSchemas
 {
-    public static ListToolsResult Normalize(ListToolsResult result)
+    /// <summary>Rewrites the tool's input and output schemas in place.</summary>
+    public static void Normalize(Tool tool)
     {
-        foreach (var tool in result.Tools)
+        tool.InputSchema = Normalize(tool.InputSchema);
+        if (tool.OutputSchema is { } output)
         {
-            tool.InputSchema = Normalize(tool.InputSchema);
-            if (tool.OutputSchema is { } output)
-            {
-                tool.OutputSchema = Normalize(output);
-            }
+            tool.OutputSchema = Normalize(output);
         }
-
-        return result;
     }
 
     private static JsonElement Normalize(JsonElement schema)
