@@ -10,8 +10,8 @@ namespace McpDataEnv.Hosting;
 /// <summary>
 /// The SDK objects for every tool, resource and prompt this build implements, built once per process. Building them is
 /// the costliest step before <c>initialize</c> can be answered (reflection over the methods, JSON-schema generation
-/// with <see cref="ToolJson.Options"/>: ~0.2 s of CPU even from ReadyToRun code), so the CLI verbs start it on a
-/// background thread before they load the environment, and every server (stdio, HTTP, in process) registers these
+/// with <see cref="ToolJson.Options"/>: ~0.2 s of CPU even from ReadyToRun code), so the CLI verbs start it on
+/// background threads before they load the environment, and every server (stdio, HTTP, in process) registers these
 /// instances instead of having the SDK rebuild them from the types. They hold no state about an environment or a
 /// session: which of them a server offers is decided in <see cref="McpServerSetup"/>.
 /// </summary>
@@ -23,7 +23,17 @@ namespace McpDataEnv.Hosting;
 /// </remarks>
 public sealed class ServerPrimitives
 {
-    private static readonly Lazy<Task<ServerPrimitives>> Building = new(() => Task.Run(Build), LazyThreadSafetyMode.ExecutionAndPublication);
+    // Two halves on two pool threads: the tools are most of the work, and the resources and the prompt would otherwise
+    // wait behind them while the thread that loads the environment sits idle at the end.
+    private static readonly Lazy<Task<IReadOnlyDictionary<string, McpServerTool>>> ToolsBuilding =
+        new(() => Task.Run(BuildTools), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<Task<(McpServerResource[] Environment, McpServerResource[] Memory, McpServerPrompt[] Prompts)>> OthersBuilding =
+        new(() => Task.Run(BuildOthers), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<ServerPrimitives> Built = new(Assemble, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly InjectedServices Injected = new(McpServerSetup.InjectedTypes);
 
     private ServerPrimitives(
         IReadOnlyDictionary<string, McpServerTool> tools,
@@ -46,29 +56,36 @@ public sealed class ServerPrimitives
 
     public IReadOnlyList<McpServerPrompt> Prompts { get; }
 
-    /// <summary>Starts building on a background thread, once per process; never waits.</summary>
-    public static void StartBuilding() => _ = Building.Value;
+    /// <summary>Starts building on background threads, once per process; never waits.</summary>
+    public static void StartBuilding()
+    {
+        _ = ToolsBuilding.Value;
+        _ = OthersBuilding.Value;
+    }
 
     /// <summary>The built objects, waiting for (or starting) the build.</summary>
-    public static ServerPrimitives Get() => Building.Value.GetAwaiter().GetResult();
+    public static ServerPrimitives Get() => Built.Value;
+
+    private static ServerPrimitives Assemble()
+    {
+        StartBuilding();
+        var (environment, memory, prompts) = OthersBuilding.Value.GetAwaiter().GetResult();
+        return new ServerPrimitives(ToolsBuilding.Value.GetAwaiter().GetResult(), environment, memory, prompts);
+    }
 
     // Every Create below names its options argument: the overloads' second parameter is the target instance (object),
     // so positional options would silently be taken as the target and the services and serializer ignored.
-    private static ServerPrimitives Build()
-    {
-        var injected = new InjectedServices(McpServerSetup.InjectedTypes);
-        var tools = ToolCatalog.All.ToDictionary(
-            entry => entry.Key,
-            entry => Normalized(McpServerTool.Create(
-                Annotated<McpServerToolAttribute>(entry.Value).Single(),
-                options: new McpServerToolCreateOptions { Services = injected, SerializerOptions = ToolJson.Options })),
-            StringComparer.Ordinal);
-        return new ServerPrimitives(
-            tools,
-            Resources(typeof(EnvironmentResources), injected),
-            Resources(typeof(MemoryResources), injected),
-            [.. Annotated<McpServerPromptAttribute>(typeof(AnalyzePrompt)).Select(m => McpServerPrompt.Create(m, options: new McpServerPromptCreateOptions { Services = injected }))]);
-    }
+    private static IReadOnlyDictionary<string, McpServerTool> BuildTools() => ToolCatalog.All.ToDictionary(
+        entry => entry.Key,
+        entry => Normalized(McpServerTool.Create(
+            Annotated<McpServerToolAttribute>(entry.Value).Single(),
+            options: new McpServerToolCreateOptions { Services = Injected, SerializerOptions = ToolJson.Options })),
+        StringComparer.Ordinal);
+
+    private static (McpServerResource[], McpServerResource[], McpServerPrompt[]) BuildOthers() => (
+        Resources(typeof(EnvironmentResources)),
+        Resources(typeof(MemoryResources)),
+        [.. Annotated<McpServerPromptAttribute>(typeof(AnalyzePrompt)).Select(m => McpServerPrompt.Create(m, options: new McpServerPromptCreateOptions { Services = Injected }))]);
 
     private static McpServerTool Normalized(McpServerTool tool)
     {
@@ -76,8 +93,8 @@ public sealed class ServerPrimitives
         return tool;
     }
 
-    private static McpServerResource[] Resources(Type type, IServiceProvider injected) =>
-        [.. Annotated<McpServerResourceAttribute>(type).Select(m => McpServerResource.Create(m, options: new McpServerResourceCreateOptions { Services = injected }))];
+    private static McpServerResource[] Resources(Type type) =>
+        [.. Annotated<McpServerResourceAttribute>(type).Select(m => McpServerResource.Create(m, options: new McpServerResourceCreateOptions { Services = Injected }))];
 
     private static IEnumerable<MethodInfo> Annotated<TAttribute>(Type type) where TAttribute : Attribute =>
         type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.GetCustomAttribute<TAttribute>() is not null);
