@@ -137,8 +137,8 @@ if [[ -n $envs ]] && fits "1b. scale queries" $((${BENCH_SCALE_SECONDS:-40} + 20
   end
 fi
 
-if [[ "${BENCH_SKIP_POSTGRES:-}" != "1" ]] && fits "2. PostgreSQL side by side" 50; then
-  begin "2. PostgreSQL side by side (cluster, seed, run)" 40
+if [[ "${BENCH_SKIP_POSTGRES:-}" != "1" ]] && fits "2. PostgreSQL side by side" 65; then
+  begin "2. PostgreSQL side by side (cluster, seed, run)" 55
   # Not under $work: as root the cluster runs as `postgres`, which must be able to traverse into its folder.
   export MCPDATAENV_PGTEST_DIR="/tmp/mcpdataenv-bench-pg-$$"
   pg_started=1

@@ -1,7 +1,9 @@
 // HTTP, one client: cold start to the first answer (spawn the server, then initialize + a 1-row query over Streamable
-// HTTP as soon as it accepts connections), and the warm 1-row round trip. Prints Markdown rows.
+// HTTP as soon as it accepts connections), the 1-row round trip right after start (20 calls in: the runtime is still
+// compiling the hot path), and the same round trip in steady state, after --steady-after calls, which is what a
+// long-running server answers. Prints Markdown rows. The environment's per-minute request budget must allow the calls.
 //
-// node bench-http-rtt.mjs --server "dotnet <dll> serve --env <dir>" [--starts 5] [--iterations 300] [--seconds 20]
+// node bench-http-rtt.mjs --server "dotnet <dll> serve --env <dir>" [--starts 5] [--iterations 300] [--seconds 20] [--steady-after 2000]
 import { spawn } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -15,6 +17,7 @@ const [command, ...serverArgs] = args.server.split(" ");
 const starts = Number(args.starts ?? 5);
 const iterations = Number(args.iterations ?? 300);
 const seconds = Number(args.seconds ?? 20);
+const steadyAfter = Number(args["steady-after"] ?? 2000);
 const oneRow = { name: "run_readonly_sql", arguments: { sql: "SELECT product_id, name, unit_price FROM products WHERE product_id = 42" } };
 
 function start() {
@@ -42,6 +45,19 @@ async function firstAnswer(url, spawnedAt) {
 
 const cold = [];
 let warm = [];
+let steady = [];
+
+async function roundTrips(client) {
+  const samples = [];
+  const began = performance.now();
+  for (let n = 0; n < iterations && performance.now() - began < seconds * 1000; n++) {
+    const t = performance.now();
+    const result = await client.callTool(oneRow);
+    samples.push(performance.now() - t);
+    if (result.isError) throw new Error(JSON.stringify(result.content));
+  }
+  return samples;
+}
 for (let i = 0; i < starts; i++) {
   const spawnedAt = performance.now();
   const { child, url } = start();
@@ -50,12 +66,9 @@ for (let i = 0; i < starts; i++) {
     cold.push(elapsed);
     if (i === starts - 1) {
       for (let w = 0; w < 20; w++) await client.callTool(oneRow);
-      const began = performance.now();
-      for (let n = 0; n < iterations && performance.now() - began < seconds * 1000; n++) {
-        const t = performance.now();
-        await client.callTool(oneRow);
-        warm.push(performance.now() - t);
-      }
+      warm = await roundTrips(client);
+      for (let w = warm.length + 20; w < steadyAfter; w++) await client.callTool(oneRow);
+      steady = await roundTrips(client);
     }
     await client.close();
   } finally {
@@ -65,7 +78,9 @@ for (let i = 0; i < starts; i++) {
 
 const c = summarize(cold);
 const w = summarize(warm);
+const st = summarize(steady);
 console.log("| HTTP scenario (one client, stateful) | p50 ms | p99 ms | n |");
 console.log("|---|---:|---:|---:|");
 console.log(`| cold start: spawn to first 1-row answer | ${ms(c.p50)} | ${ms(c.p99)} | ${c.n} |`);
-console.log(`| 1-row \`run_readonly_sql\` round trip, warm | ${ms(w.p50)} | ${ms(w.p99)} | ${w.n} |`);
+console.log(`| 1-row \`run_readonly_sql\` round trip, just started (calls 21 on) | ${ms(w.p50)} | ${ms(w.p99)} | ${w.n} |`);
+console.log(`| 1-row \`run_readonly_sql\` round trip, steady state (after ${steadyAfter} calls) | ${ms(st.p50)} | ${ms(st.p99)} | ${st.n} |`);

@@ -5,6 +5,8 @@
 // node bench-postgres.mjs --server "dotnet <dll> serve --env environments/retail-postgres" \
 //   --server-env MCPDATAENV_PG --peer-url postgresql://user:pw@127.0.0.1:port/db [--iterations 300] [--seconds 60]
 //   [--baseline "dotnet <older dll> serve --env ..."]   (a third server, e.g. a build before a change, in the same rotation)
+//   [--warm-up 500]   (untimed iterations first, so both servers are measured in steady state: .NET's tiered JIT
+//                      and V8's optimizer have both compiled their hot paths by then)
 // (measurement stops at --iterations or after --seconds, whichever comes first)
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -17,6 +19,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, cur, i, all) 
 }, []));
 const iterations = Number(args.iterations ?? 300);
 const seconds = Number(args.seconds ?? 60);
+const warmUp = Number(args["warm-up"] ?? 500);
 const [command, ...serverArgs] = args.server.split(" ");
 const peerEntry = fileURLToPath(new URL("./node_modules/@modelcontextprotocol/server-postgres/dist/index.js", import.meta.url));
 
@@ -45,6 +48,13 @@ const a = await connect(command, serverArgs);
 const b = await connect(process.execPath, [peerEntry, args["peer-url"]]);
 const base = args.baseline ? await connect(...(([c, ...r]) => [c, r])(args.baseline.split(" "))) : null;
 const samples = { mcpdataenv: scenarios.map(() => []), peer: scenarios.map(() => []), baseline: scenarios.map(() => []) };
+for (let i = 0; i < warmUp; i++) {
+  for (const s of scenarios) {
+    for (const [server, client, call] of [["mcpdataenv", a, ours], ["peer", b, peers], ...(base ? [["baseline", base, ours]] : [])]) {
+      rowsOf(server, await client.callTool(call(s)), s);
+    }
+  }
+}
 const started = performance.now();
 for (let i = 0; i < iterations + 20 && (i < 23 || performance.now() - started < seconds * 1000); i++) {
   for (const [k, s] of scenarios.entries()) {
