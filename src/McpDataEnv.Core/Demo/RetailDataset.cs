@@ -5,14 +5,14 @@ namespace McpDataEnv.Core.Demo;
 /// scale. Money values are decimals with at most 2 places (discount: fraction with 2 places),
 /// so both SQLite and PostgreSQL hold the same numbers.
 /// </summary>
-/// <param name="OrderItems">A collection rather than a list, so a streamed dataset (<see cref="RetailGenerator.Stream"/>)
-/// can regenerate the lines on each pass instead of holding them.</param>
+/// <param name="OrderItems">A sequence rather than a list, so a streamed dataset (<see cref="RetailGenerator.Stream"/>)
+/// can regenerate the lines on each pass instead of holding them (counting them means one full pass).</param>
 public sealed record RetailDataset(
     IReadOnlyList<RegionRow> Regions,
     IReadOnlyList<CustomerRow> Customers,
     IReadOnlyList<ProductRow> Products,
     IReadOnlyList<OrderRow> Orders,
-    IReadOnlyCollection<OrderItemRow> OrderItems,
+    IEnumerable<OrderItemRow> OrderItems,
     IReadOnlyList<PayrollRow> Payroll);
 
 public sealed record RegionRow(long RegionId, string Code, string Name);

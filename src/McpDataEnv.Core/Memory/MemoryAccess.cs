@@ -28,6 +28,8 @@ public sealed class MemoryAccess
         Private = new MemoryScope(environment, principal);
         readable = sharing.ReadableBy(role);
         writable = sharing.WritableBy(role);
+        Readable = [Private, .. readable.Select(s => MemoryScope.Shared(environment, s.Name))];
+        WritableLabels = [MemoryScope.PrivateLabel, .. writable.Select(s => MemoryScope.SharedPrefix + s.Name)];
     }
 
     public string Environment { get; }
@@ -36,10 +38,10 @@ public sealed class MemoryAccess
     public MemoryScope Private { get; }
 
     /// <summary>The private scope first, then every shared scope the role may read.</summary>
-    public IReadOnlyList<MemoryScope> Readable => [Private, .. readable.Select(s => MemoryScope.Shared(Environment, s.Name))];
+    public IReadOnlyList<MemoryScope> Readable { get; }
 
     /// <summary>Labels of the scopes the role may write (<c>private</c> first).</summary>
-    public IReadOnlyList<string> WritableLabels => [MemoryScope.PrivateLabel, .. writable.Select(s => MemoryScope.SharedPrefix + s.Name)];
+    public IReadOnlyList<string> WritableLabels { get; }
 
     /// <summary>The scopes a search covers: all readable ones, or the one <paramref name="selector"/> names if the role may read it.</summary>
     public IReadOnlyList<MemoryScope> ForRead(string? selector) =>

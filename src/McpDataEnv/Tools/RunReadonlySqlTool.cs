@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using McpDataEnv.Core.Environments;
 using System.Security.Claims;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -24,7 +23,7 @@ public sealed class RunReadonlySqlTool
         [Description("Maximum rows to return (default and cap come from the environment).")] int? max_rows = null,
         [Description("The plan_id from check_request; required when the environment requires plans.")] string? plan_id = null,
         ClaimsPrincipal? user = null,
-        IProgress<ProgressNotificationValue>? progress = null,
+        RequestContext<CallToolRequestParams>? context = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
         {
@@ -34,5 +33,5 @@ public sealed class RunReadonlySqlTool
                 .ConfigureAwait(false);
             var answer = RunReadonlySqlResult.From(result);
             return ToolOutcome.Success(answer, structured => ResultText.ForQuery(answer, structured));
-        }, cancellationToken, progress);
+        }, cancellationToken, context);
 }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using McpDataEnv.Core.Environments;
 using McpDataEnv.Core.Scripting;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -27,7 +26,7 @@ public sealed class RunScriptTool
         [Description("Optional JSON object exposed to the script as the global 'inputs'.")] JsonElement? inputs = null,
         [Description("The plan_id from check_request; required when the environment requires plans.")] string? plan_id = null,
         ClaimsPrincipal? user = null,
-        IProgress<ProgressNotificationValue>? progress = null,
+        RequestContext<CallToolRequestParams>? context = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
         {
@@ -37,7 +36,7 @@ public sealed class RunScriptTool
             var run = await runtime.RequireSandbox().RunAsync(request, runtime.SqlBridgeFor(access), cancellationToken).ConfigureAwait(false);
             var answer = RunScriptResult.From(run);
             return ToolOutcome.Success(answer, Render(answer));
-        }, cancellationToken, progress);
+        }, cancellationToken, context);
 
     private static string? InputsJson(JsonElement? inputs) =>
         inputs is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } value ? value.GetRawText() : null;

@@ -8,7 +8,6 @@ using McpDataEnv.Core.Memory;
 using McpDataEnv.Core.Metrics;
 using McpDataEnv.Core.Scripting;
 using McpDataEnv.Hosting;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -35,7 +34,6 @@ public sealed class TriangulateMetricTool
         [Description("When true and verified, archive the value with its proof (both values, the SQL, the script's hash) in memory, tagged 'verified'.")] bool remember = false,
         RequestContext<CallToolRequestParams>? context = null,
         ClaimsPrincipal? user = null,
-        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(Name, user, async caller =>
         {
@@ -66,7 +64,7 @@ public sealed class TriangulateMetricTool
                 // The refusal carries every value so the model can see the disagreement; Details match the output schema.
                 return ToolOutcome.Refusal(refusal, refusal.Details);
             }
-        }, cancellationToken, progress);
+        }, cancellationToken, context);
 
     private static TriangulationPath SqlPath(EnvironmentRuntime runtime, IAccessScope access, string name, string? text) =>
         TriangulationPaths.Sql(name, async ct =>

@@ -26,7 +26,7 @@ public sealed class RetailGeneratorTests
         d.Products.Should().HaveCount(500);
         d.Orders.Should().HaveCount(60_000);
         d.Payroll.Should().HaveCount(200);
-        ((double)d.OrderItems.Count / d.Orders.Count).Should().BeInRange(2.8, 3.2);
+        ((double)d.OrderItems.Count() / d.Orders.Count).Should().BeInRange(2.8, 3.2);
         d.OrderItems.GroupBy(i => i.OrderId).Select(g => g.Count()).Should().OnlyContain(n => n >= 1 && n <= 5);
     }
 
@@ -74,7 +74,7 @@ public sealed class RetailGeneratorTests
         var price = d.Products.ToDictionary(p => p.ProductId, p => p.UnitPrice);
         d.OrderItems.Should().OnlyContain(i => i.UnitPrice == price[i.ProductId] && i.Quantity >= 1 && i.Quantity <= 10);
         d.OrderItems.Should().OnlyContain(i => i.Discount >= 0m && i.Discount <= 0.5m && decimal.Round(i.Discount, 2) == i.Discount);
-        d.OrderItems.Count(i => i.Discount == 0m).Should().BeGreaterThan(d.OrderItems.Count / 2);
+        d.OrderItems.Count(i => i.Discount == 0m).Should().BeGreaterThan(d.OrderItems.Count() / 2);
         d.OrderItems.GroupBy(i => i.OrderId).Should().OnlyContain(g => g.Select(i => i.LineNo).SequenceEqual(Enumerable.Range(1, g.Count()).Select(n => (long)n)));
     }
 

@@ -19,7 +19,7 @@ public sealed class RetailStreamTests
         streamed.Orders.Should().HaveCount(120_000);
         streamed.Orders[0].Should().Be(generated.Orders[0]);
         streamed.Orders[119_999].Should().Be(generated.Orders[119_999]);
-        streamed.OrderItems.Count.Should().Be(generated.OrderItems.Count);
+        streamed.OrderItems.Count().Should().Be(generated.OrderItems.Count());
         FluentActions.Invoking(() => streamed.Orders[120_000]).Should().Throw<ArgumentOutOfRangeException>();
     }
 

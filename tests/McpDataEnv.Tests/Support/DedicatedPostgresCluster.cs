@@ -58,6 +58,9 @@ public sealed class DedicatedPostgresCluster : IAsyncLifetime
     /// <summary>A driver step that runs one query as the cluster's admin with psql (unaligned, tuples only).</summary>
     public JsonObject PsqlStep(string sql) => Support.PsqlStep.Create(ConnectionString, sql, _bin);
 
+    /// <summary>The psql command line behind <see cref="PsqlStep"/>, for steps that compose it in bash.</summary>
+    public string PsqlCommand(string sql) => Support.PsqlStep.Command(ConnectionString, sql, _bin);
+
     public async Task PgCtlAsync(string arguments)
     {
         var outcome = await ProcessRunner.RunAsync("bash", ["-c", PgCtlCommand(arguments)], TimeSpan.FromMinutes(1));

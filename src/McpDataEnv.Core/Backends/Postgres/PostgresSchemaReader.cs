@@ -48,18 +48,20 @@ internal static class PostgresSchemaReader
     /// </summary>
     public static async Task<LiveSchema> ReadAsReaderAsync(NpgsqlConnection connection, string schema, string? readerRole, CancellationToken ct)
     {
-        await using (var setup = PostgresSessionSetup.Create(connection, schema, readerRole, TimeSpan.FromSeconds(30)))
-        {
-            await setup.ExecuteNonQueryAsync(ct);
-        }
         try
         {
+            await using (var setup = PostgresSessionSetup.Create(connection, schema, readerRole, TimeSpan.FromSeconds(30)))
+            {
+                await setup.ExecuteNonQueryAsync(ct);
+            }
+
             return await ReadAsync(connection, schema, ct);
         }
         finally
         {
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+            // Quietly: on a connection the server dropped mid-read the rollback fails too, and the error that ended
+            // the read is the one the backend must see (it retries connection failures once on a fresh connection).
+            await PostgresTransactions.RollbackQuietlyAsync(connection);
         }
     }
 

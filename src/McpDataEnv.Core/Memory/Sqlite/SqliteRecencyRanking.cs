@@ -7,7 +7,7 @@ internal static class SqliteRecencyRanking
 {
     public static MemoryRanking Rank(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap)
     {
-        var rows = new List<(MemoryRef Ref, long At)>();
+        var rows = new List<MemoryRef>();
         if (query.CoversPassages)
         {
             rows.AddRange(Read(connection, scope, query, cap, MemoryTier.Archival, $"""
@@ -26,19 +26,19 @@ internal static class SqliteRecencyRanking
                 """));
         }
 
-        var refs = rows.OrderByDescending(r => r.At).ThenBy(r => r.Ref.Tier).ThenByDescending(r => r.Ref.Handle).Take(cap).Select(r => r.Ref).ToList();
+        var refs = rows.OrderByDescending(r => r.Recency).ThenBy(r => r.Tier).ThenByDescending(r => r.Handle).Take(cap).ToList();
         return new MemoryRanking(refs, Partial: false);
     }
 
-    private static List<(MemoryRef, long)> Read(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap, MemoryTier tier, string sql)
+    private static List<MemoryRef> Read(SqliteConnection connection, MemoryScope scope, MemoryQuery query, int cap, MemoryTier tier, string sql)
     {
         using var command = SqliteMemorySearch.Command(connection, sql, scope, query);
         command.Parameters.AddWithValue("$cap", cap);
         using var reader = command.ExecuteReader();
-        var rows = new List<(MemoryRef, long)>();
+        var rows = new List<MemoryRef>();
         while (reader.Read())
         {
-            rows.Add((new MemoryRef(tier, reader.GetInt64(0), 0, reader.GetInt64(1)), reader.GetInt64(1)));
+            rows.Add(new MemoryRef(tier, reader.GetInt64(0), Score: 0, Recency: reader.GetInt64(1)));
         }
 
         return rows;

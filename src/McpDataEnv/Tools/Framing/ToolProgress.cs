@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace McpDataEnv.Tools;
 
@@ -16,14 +19,18 @@ internal sealed class ToolProgress : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _beats;
 
-    private ToolProgress(string tool, IProgress<ProgressNotificationValue> progress)
+    private ToolProgress(string tool, McpServer server, ProgressToken token, ILogger logger)
     {
-        _beats = BeatAsync(tool, progress, _stop.Token);
+        _beats = BeatAsync(tool, server, token, logger, _stop.Token);
     }
 
-    /// <summary>Starts the beats, or returns null when the client asked for no progress (the SDK then binds its internal no-op sink, NullProgress).</summary>
-    public static ToolProgress? Start(string tool, IProgress<ProgressNotificationValue>? progress) =>
-        progress is null || progress.GetType().Name == "NullProgress" ? null : new ToolProgress(tool, progress);
+    /// <summary>
+    /// Starts the beats, or returns null when the request carries no progress token: the client asked for no
+    /// progress. The token is what the protocol defines as asking (and what the SDK itself checks before it binds a
+    /// real <see cref="IProgress{T}"/> sink rather than its internal no-op one).
+    /// </summary>
+    public static ToolProgress? Start(string tool, RequestContext<CallToolRequestParams>? request, ILogger logger) =>
+        request?.Params?.ProgressToken is { } token ? new ToolProgress(tool, request.Server, token, logger) : null;
 
     public async ValueTask DisposeAsync()
     {
@@ -32,7 +39,7 @@ internal sealed class ToolProgress : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task BeatAsync(string tool, IProgress<ProgressNotificationValue> progress, CancellationToken stop)
+    private static async Task BeatAsync(string tool, McpServer server, ProgressToken token, ILogger logger, CancellationToken stop)
     {
         var started = DateTime.UtcNow;
         try
@@ -42,17 +49,28 @@ internal sealed class ToolProgress : IAsyncDisposable
             do
             {
                 var seconds = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1);
-                progress.Report(new ProgressNotificationValue
+                var beat = new ProgressNotificationValue
                 {
                     Progress = (float)seconds,
                     Message = string.Create(CultureInfo.InvariantCulture, $"{tool}: still running after {seconds:0.0} s"),
-                });
+                };
+
+                // Awaited, and not cancelled by the call's end: a beat is never cut off mid-frame, and the call's
+                // result (sent after DisposeAsync) can never overtake it, so no beat reaches a client that has
+                // already forgotten the token.
+                await server.NotifyProgressAsync(token, beat, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             }
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false));
         }
         catch (OperationCanceledException)
         {
             // The call ended.
+        }
+        catch (Exception fault)
+        {
+            // Beats are a courtesy: a client that went away must not turn the call itself into a failure; the
+            // result's own send meets the same transport and reports it there.
+            logger.LogDebug(fault, "{Tool}: progress beats stopped: the notification could not be sent", tool);
         }
     }
 }

@@ -4,8 +4,8 @@ using McpDataEnv.Core.Errors;
 using McpDataEnv.Hosting;
 using McpDataEnv.Telemetry;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace McpDataEnv.Tools;
 
@@ -16,7 +16,7 @@ namespace McpDataEnv.Tools;
 /// generically, so no stack trace, path or secret reaches the client. Every call, whatever its
 /// outcome, appends one entry to the environment's audit trail and ends one telemetry span
 /// (see <see cref="ToolTelemetry"/>); a call the client cancelled is audited as <c>cancelled</c>. Given the
-/// client's progress sink, a long call sends progress beats (see <see cref="ToolProgress"/>).
+/// request, a long call whose client sent a progress token sends progress beats (see <see cref="ToolProgress"/>).
 /// </summary>
 public sealed class ToolRunner
 {
@@ -37,7 +37,7 @@ public sealed class ToolRunner
         ClaimsPrincipal? user,
         Func<CallerContext, Task<CallToolResult>> body,
         CancellationToken cancellationToken,
-        IProgress<ProgressNotificationValue>? progress = null)
+        RequestContext<CallToolRequestParams>? request = null)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -52,7 +52,7 @@ public sealed class ToolRunner
             }
 
             CallToolResult result;
-            await using (ToolProgress.Start(tool, progress))
+            await using (ToolProgress.Start(tool, request, _logger))
             {
                 result = await body(caller).ConfigureAwait(false);
             }

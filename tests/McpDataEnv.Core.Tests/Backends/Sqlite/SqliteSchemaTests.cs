@@ -13,7 +13,7 @@ public sealed class SqliteSchemaTests(SeededDatabase db) : IClassFixture<SeededD
 
         schema.Tables.Select(t => (t.Name, t.RowCount)).Should().BeEquivalentTo(new[]
         {
-            ("customers", 5_000L), ("order_items", (long)data.OrderItems.Count), ("orders", 60_000L),
+            ("customers", 5_000L), ("order_items", (long)data.OrderItems.Count()), ("orders", 60_000L),
             ("payroll", 200L), ("products", 500L), ("regions", 4L),
         });
         schema.Tables.Should().OnlyContain(t => t.Schema == "main");

@@ -51,6 +51,6 @@ public sealed class SqliteValueTests(SeededDatabase db) : IClassFixture<SeededDa
             Requests.Query("SELECT (SELECT count(*) FROM order_items), (SELECT count(*) FROM customers WHERE churned_on IS NOT NULL), (SELECT sum(quantity) FROM order_items)"),
             CancellationToken.None);
 
-        result.Rows[0].Should().Equal((long)data.OrderItems.Count, (long)data.Customers.Count(c => c.ChurnedOn != null), data.OrderItems.Sum(i => i.Quantity));
+        result.Rows[0].Should().Equal((long)data.OrderItems.Count(), (long)data.Customers.Count(c => c.ChurnedOn != null), data.OrderItems.Sum(i => i.Quantity));
     }
 }
