@@ -16,6 +16,10 @@ public sealed class VariableSubstitutionTests
     [InlineData("${MISSING:-Host=fallback}", "Host=fallback")]
     [InlineData("${EMPTY:-Host=fallback}", "Host=fallback")]
     [InlineData("plain text", "plain text")]
+    [InlineData("$${NOT_A_VAR}", "${NOT_A_VAR}")]
+    [InlineData("Host=${HOST};Options=$${HOST}", "Host=h1;Options=${HOST}")]
+    [InlineData("Password=$${NOT_CLOSED", "Password=${NOT_CLOSED")]
+    [InlineData("Password=pa$$word", "Password=pa$$word")]
     public void Loader_substitutes_variables_before_validating(string raw, string expected)
     {
         var variables = new Dictionary<string, string> { ["PG"] = "Host=secret-host", ["HOST"] = "h1", ["EMPTY"] = "" };
@@ -42,7 +46,35 @@ public sealed class VariableSubstitutionTests
         var result = Load("Host=${HOST", _ => "x");
 
         result.Errors.Select(e => e.ToString()).Should().Equal(
-            "environment.yaml: database.connection_string has a malformed ${...} reference (write ${NAME} or ${NAME:-default})");
+            "environment.yaml: database.connection_string has a malformed ${...} reference (write ${NAME} or ${NAME:-default}; $${ for a literal ${)");
+    }
+
+    [Fact]
+    public void An_escaped_reference_is_not_looked_up_but_a_normal_one_still_is()
+    {
+        var asked = new List<string>();
+        var variables = new Dictionary<string, string> { ["SECRET"] = "must-not-appear", ["HOST"] = "h1" };
+
+        var result = Load("Host=${HOST};Options=$${SECRET}", name =>
+        {
+            asked.Add(name);
+            return variables.GetValueOrDefault(name);
+        });
+
+        result.Errors.Should().BeEmpty();
+        result.Environment!.Database.ConnectionString.Should().Be("Host=h1;Options=${SECRET}");
+        asked.Should().Equal("HOST");
+    }
+
+    [Theory]
+    [InlineData("$${LITERAL}${BROKEN")]
+    [InlineData("${BROKEN $${LITERAL}")]
+    public void A_malformed_reference_beside_an_escape_is_still_an_error(string raw)
+    {
+        var result = Load(raw, _ => "x");
+
+        result.Errors.Select(e => e.ToString()).Should().Equal(
+            "environment.yaml: database.connection_string has a malformed ${...} reference (write ${NAME} or ${NAME:-default}; $${ for a literal ${)");
     }
 
     [Fact]

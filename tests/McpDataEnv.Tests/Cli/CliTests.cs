@@ -38,7 +38,34 @@ public sealed class CliTests : IClassFixture<SeededEnvironment>
         var check = await ProcessRunner.RunCliAsync("check", "--env", _env.Folder);
 
         check.ExitCode.Should().Be(0, check.Stderr);
-        check.Stdout.Should().Contain("ok");
+        check.Stdout.Should().Contain("ok").And.Contain("3 metrics' SQL run on it");
+    }
+
+    [Fact]
+    public async Task Check_runs_every_metric_and_reports_a_broken_one_with_file_and_key()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"));
+        var broken = Path.Combine(parent, "retail");
+        try
+        {
+            SeededEnvironment.CopyFolder(_env.Folder, broken);
+            Directory.CreateDirectory(Path.Combine(broken, "data"));
+            File.Copy(_env.DatabasePath, Path.Combine(broken, "data", "retail.db"));
+            var rules = Path.Combine(broken, "business_rules.md");
+            var text = await File.ReadAllTextAsync(rules);
+            // Only the first occurrence, revenue's: average_basket_size repeats the expression and must stay sound.
+            var at = text.IndexOf("oi.quantity", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(rules, text[..at] + "oi.quantty" + text[(at + "oi.quantity".Length)..]);
+
+            var check = await ProcessRunner.RunCliAsync("check", "--env", broken);
+
+            check.ExitCode.Should().Be(2, check.Stderr);
+            check.Stderr.Should().Contain("has 1 error(s)").And.Contain("business_rules.md: metrics.revenue.sql: no such column: oi.quantty");
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
     }
 
     [Fact]
