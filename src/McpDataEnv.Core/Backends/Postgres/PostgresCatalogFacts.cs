@@ -4,8 +4,9 @@ namespace McpDataEnv.Core.Backends.Postgres;
 
 /// <summary>
 /// What the first-sight checks need from the catalog, fetched in one round trip: which of the called names
-/// resolve to a <c>VOLATILE</c> function, and for every relation the plan scans its columns (in order) and whether
-/// row-level security with our policy is enforced on it.
+/// resolve to a <c>VOLATILE</c> function, for every relation the plan scans its columns (in order) and whether
+/// row-level security with our policy is enforced on it, and (for a caller with row filters) whether the statement
+/// names a view that row-level security would not filter (<see cref="PostgresViewGuard"/>).
 /// </summary>
 internal sealed class PostgresCatalogFacts
 {
@@ -15,8 +16,12 @@ internal sealed class PostgresCatalogFacts
 
     public HashSet<PostgresRelation> RowSecured { get; } = new();
 
+    /// <summary><c>schema.name</c> of a view among the looked-up names that runs with its owner's rights (or is materialized); null if none.</summary>
+    public string? OwnerRightsView { get; private set; }
+
     public static async Task<PostgresCatalogFacts> LoadAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<string> functionNames, IReadOnlyCollection<PostgresRelation> relations, CancellationToken ct)
+        NpgsqlConnection connection, IReadOnlyCollection<string> functionNames, IReadOnlyCollection<PostgresRelation> relations,
+        string[] viewNames, CancellationToken ct)
     {
         var facts = new PostgresCatalogFacts();
         foreach (var relation in relations) facts.ColumnsOf[relation] = [];
@@ -46,6 +51,7 @@ internal sealed class PostgresCatalogFacts
                 },
             });
         }
+        if (viewNames.Length > 0) batch.BatchCommands.Add(PostgresViewGuard.Lookup(viewNames));
         if (batch.BatchCommands.Count == 0) return facts;
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -62,6 +68,11 @@ internal sealed class PostgresCatalogFacts
                 if (reader.GetBoolean(2)) facts.RowSecured.Add(relation);
                 facts.ColumnsOf[relation] = [.. reader.GetFieldValue<string[]>(3)];
             }
+            await reader.NextResultAsync(ct);
+        }
+        if (viewNames.Length > 0 && await reader.ReadAsync(ct))
+        {
+            facts.OwnerRightsView = reader.GetString(0);
         }
         return facts;
     }

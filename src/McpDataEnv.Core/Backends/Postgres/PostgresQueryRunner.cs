@@ -9,9 +9,13 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// one plannable statement, no <c>ModifyTable</c>/<c>LockRows</c>) → volatile functions from <c>pg_proc</c>
 /// → access scope over the plan's columns → <c>DECLARE</c> a cursor and <c>FETCH</c> at most MaxRows + 1 rows
 /// (the server never produces more, so a huge result is never drained) → <c>ROLLBACK</c>.
-/// Round trips: a first-sight text takes four (<c>BEGIN</c> + settings + <c>EXPLAIN</c>; the catalog lookups;
-/// <c>DECLARE</c> + <c>FETCH 0</c>; <c>FETCH</c> + <c>ROLLBACK</c>). A text that recently passed every plan check for
-/// the same scope skips them (<see cref="PostgresVerifiedQueries"/>) and runs in one (see <see cref="RunVerifiedAsync"/>).
+/// Round trips: a first-sight text takes four, whatever the caller's role (<c>BEGIN</c> + settings + <c>EXPLAIN</c>;
+/// the catalog lookups, including the view lookup for a caller with row filters (<see cref="PostgresViewGuard"/>),
+/// and none when there is nothing to look up; <c>DECLARE</c> + <c>FETCH 0</c>; <c>FETCH</c> + <c>ROLLBACK</c>), one
+/// more when the result has binary columns (<see cref="FetchAndRollbackAsync"/>). A text that recently passed every
+/// plan check for the same scope skips them (<see cref="PostgresVerifiedQueries"/>) and runs in one (see
+/// <see cref="RunVerifiedAsync"/>). The text is lexed once per request: the function guard and the view guard read
+/// the same tokens.
 /// </summary>
 internal sealed class PostgresQueryRunner(string schema, string? readerRole, PostgresVerifiedQueries verified)
 {
@@ -21,7 +25,8 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
     public async Task<QueryResult> RunAsync(NpgsqlConnection connection, QueryRequest request, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var textFunctions = PostgresFunctionCalls.Find(request.Sql);
+        var tokens = PostgresTokens.Of(request.Sql);
+        var textFunctions = PostgresFunctionCalls.Find(tokens);
         PostgresFunctionPolicy.RefuseDenied(textFunctions);
         if (verified.Find(request) is { } known && await RunVerifiedAsync(connection, request, known, ct) is { } fast)
         {
@@ -35,10 +40,11 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             RefuseWrites(plan);
             PostgresFunctionPolicy.RefuseDenied(plan.FunctionNames);
             var functions = textFunctions.Union(plan.FunctionNames).ToArray();
-            var catalog = await PostgresCatalogFacts.LoadAsync(connection, functions, [.. plan.ScansByAlias.Values.Distinct()], ct);
+            var catalog = await PostgresCatalogFacts.LoadAsync(
+                connection, functions, [.. plan.ScansByAlias.Values.Distinct()], PostgresViewGuard.Candidates(tokens, request.Access), ct);
             PostgresFunctionPolicy.RefuseVolatile(catalog.VolatileNames);
             accessGuard.Check(plan, request.Access, catalog);
-            await PostgresViewGuard.CheckAsync(connection, request.Sql, request.Access, ct);
+            PostgresViewGuard.Check(catalog);
 
             var columns = await PostgresCursorReader.DeclareAndDescribeAsync(connection, Cursor, request.Sql, ct);
             List<object?[]> rows;

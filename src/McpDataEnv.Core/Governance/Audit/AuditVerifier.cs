@@ -1,6 +1,10 @@
 namespace McpDataEnv.Core.Governance.Audit;
 
 /// <summary>Walks an audit trail and reports the first entry that breaks the chain.</summary>
+/// <remarks>
+/// Every walk holds only the previous link, so a trail read as a stream is verified in constant memory, and reading
+/// stops at the first broken entry.
+/// </remarks>
 public static class AuditVerifier
 {
     /// <summary>Checks every line of <paramref name="lines"/> in order (blank lines are skipped but counted).</summary>
@@ -11,15 +15,50 @@ public static class AuditVerifier
     /// <remarks><see cref="AuditVerdict.Line"/> is then the 1-based position in <paramref name="entries"/>.</remarks>
     public static AuditVerdict Verify(IEnumerable<AuditEntry?> entries) => Verify(entries.Select((e, i) => (i + 1, e)));
 
+    /// <summary>As <see cref="Verify(IEnumerable{AuditEntry})"/>, for entries streamed from a store.</summary>
+    public static async Task<AuditVerdict> VerifyAsync(IAsyncEnumerable<AuditEntry?> entries, CancellationToken cancellationToken = default)
+    {
+        var walk = new ChainWalk();
+        var position = 0;
+        await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (walk.Step(++position, entry) is { } broken)
+            {
+                return broken;
+            }
+        }
+
+        return walk.Intact;
+    }
+
     public static AuditVerdict VerifyFile(string path) =>
         File.Exists(path) ? Verify(File.ReadLines(path)) : new AuditVerdict(true, 0, null, null, null);
 
     private static AuditVerdict Verify(IEnumerable<(int Position, AuditEntry? Entry)> entries)
     {
-        long count = 0;
-        var prevSeq = 0L;
-        var prevHash = AuditChain.Genesis;
+        var walk = new ChainWalk();
         foreach (var (position, entry) in entries)
+        {
+            if (walk.Step(position, entry) is { } broken)
+            {
+                return broken;
+            }
+        }
+
+        return walk.Intact;
+    }
+
+    /// <summary>The chain so far: how many entries held and the last link.</summary>
+    private sealed class ChainWalk
+    {
+        private long count;
+        private long prevSeq;
+        private string prevHash = AuditChain.Genesis;
+
+        public AuditVerdict Intact => new(true, count, null, null, null);
+
+        /// <summary>Takes the next entry: null when it continues the chain, else the verdict naming it.</summary>
+        public AuditVerdict? Step(int position, AuditEntry? entry)
         {
             var problem = entry is null ? "not a valid audit entry"
                 : entry.Seq != prevSeq + 1 ? $"sequence {entry.Seq} where {prevSeq + 1} was expected (entry removed or reordered)"
@@ -33,8 +72,7 @@ public static class AuditVerifier
 
             (prevSeq, prevHash) = (entry!.Seq, entry.Hash);
             count++;
+            return null;
         }
-
-        return new AuditVerdict(true, count, null, null, null);
     }
 }

@@ -32,6 +32,18 @@ public sealed class PostgresRowSecurityFixture : IAsyncLifetime
         await Backend.ApplyAdminScriptAsync(DemoEnvironmentTests.Retail().Policy, CancellationToken.None);
     }
 
+    /// <summary>Runs <paramref name="statements"/> as the admin (the tables' owner), one after another.</summary>
+    public async Task AdminAsync(params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(PostgresTestDatabase.AdminConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var cmd = new NpgsqlCommand(sql, connection);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+
     public async Task DisposeAsync()
     {
         await Backend.DisposeAsync();

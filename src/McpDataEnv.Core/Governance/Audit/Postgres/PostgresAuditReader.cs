@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using McpDataEnv.Core.Backends.Postgres;
 using Npgsql;
 
@@ -7,6 +8,10 @@ namespace McpDataEnv.Core.Governance.Audit.Postgres;
 /// Reads <see cref="PostgresAuditSchema.Table"/> in sequence order (as the writer role when the login may) and checks it
 /// with the same verifier as the JSON Lines trail; a missing table is an empty, valid trail.
 /// </summary>
+/// <remarks>
+/// Two round trips: whether the table exists, then the role switch and the read as one batch. Rows are streamed, so
+/// <see cref="VerifyAsync"/> holds one entry at a time however long the trail is.
+/// </remarks>
 public sealed class PostgresAuditReader : IAuditReader
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -17,42 +22,62 @@ public sealed class PostgresAuditReader : IAuditReader
 
     public string Location => $"table {PostgresAuditSchema.Table}";
 
-    public async Task<AuditVerdict> VerifyAsync(CancellationToken cancellationToken = default) =>
-        AuditVerifier.Verify(await ReadAsync(null, cancellationToken).ConfigureAwait(false));
-
-    public Task<IReadOnlyList<AuditEntry?>> TailAsync(int count, CancellationToken cancellationToken = default) => ReadAsync(count, cancellationToken);
-
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    private async Task<IReadOnlyList<AuditEntry?>> ReadAsync(int? newest, CancellationToken cancellationToken)
+    public async Task<AuditVerdict> VerifyAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (!await PostgresAuditSchema.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
-            {
-                return [];
-            }
+            return await AuditVerifier.VerifyAsync(EntriesAsync(null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            throw PostgresErrors.Map(e);
+        }
+    }
 
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-            await using (var role = new NpgsqlCommand(PostgresAuditSchema.UseWriterRole, connection, transaction))
-            {
-                await role.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+    public async Task<IReadOnlyList<AuditEntry?>> TailAsync(int count, CancellationToken cancellationToken = default)
+    {
+        try
+        {
             var entries = new List<AuditEntry?>();
-            await using var command = new NpgsqlCommand(PostgresAuditRows.Select(newest), connection, transaction);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var entry in EntriesAsync(count, cancellationToken).ConfigureAwait(false))
             {
-                entries.Add(PostgresAuditRows.Read(reader));
+                entries.Add(entry);
             }
 
             return entries;
         }
-        catch (Exception e) when (e is NpgsqlException)
+        catch (NpgsqlException e)
         {
             throw PostgresErrors.Map(e);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>The entries in chain order (<paramref name="newest"/>: only the last that many), read in one snapshot.</summary>
+    private async IAsyncEnumerable<AuditEntry?> EntriesAsync(int? newest, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await PostgresAuditSchema.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            yield break;
+        }
+
+        // Npgsql sends the BEGIN with the batch, so the transaction costs no round trip of its own.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(PostgresAuditSchema.UseWriterRole),
+                new NpgsqlBatchCommand(PostgresAuditRows.Select(newest)),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false); // past the role switch (a row only when it switched)
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return PostgresAuditRows.Read(reader);
         }
     }
 }

@@ -1,6 +1,7 @@
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance.Audit;
 using McpDataEnv.Core.Governance.Audit.Postgres;
+using McpDataEnv.Core.Tests.Backends.Postgres;
 using Npgsql;
 
 namespace McpDataEnv.Core.Tests.Governance.Audit.Postgres;
@@ -72,6 +73,28 @@ public sealed class PostgresAuditLogTests : IAsyncLifetime
         AuditChain.ToLine(stored!).Should().Be(AuditChain.ToLine(written));
         stored!.Arguments.Keys.Should().Equal("sql", "z", "a");
         (await VerifyAsync()).Should().BeEquivalentTo(new { Valid = true, Entries = 2L });
+    }
+
+    [Fact]
+    public async Task Verify_and_tail_each_take_two_round_trips_whatever_the_length_of_the_trail()
+    {
+        await _db.ApplyAdminScriptWithWriterLoginAsync();
+        await using (var log = new PostgresAuditLog(_db.WriterLoginConnectionString))
+        {
+            await Task.WhenAll(Enumerable.Range(1, 300).Select(i => log.AppendAsync(Event(i))));
+        }
+        await using var reader = new PostgresAuditReader(_db.WriterLoginConnectionString);
+        await reader.TailAsync(1); // the reader's first connection, outside the count
+
+        using (var verify = NpgsqlRoundTrips.Start())
+        {
+            (await reader.VerifyAsync()).Should().BeEquivalentTo(new { Valid = true, Entries = 300L });
+            verify.Count.Should().Be(2, "whether the table exists; the role switch and the read, pipelined. Sent:\n" + verify.Describe());
+        }
+
+        using var tail = NpgsqlRoundTrips.Start();
+        (await reader.TailAsync(5)).Select(e => e!.Seq).Should().Equal(296L, 297L, 298L, 299L, 300L);
+        tail.Count.Should().Be(2, "Sent:\n" + tail.Describe());
     }
 
     [Theory]
