@@ -39,6 +39,24 @@ public sealed class SeededEnvironment : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A sibling copy of this environment, its demo database included, with <paramref name="edit"/> applied to
+    /// <c>environment.yaml</c>: for a test that needs one setting changed without building the database again.
+    /// Deleted with this fixture.
+    /// </summary>
+    public string Variant(string name, Func<string, string> edit)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Folder)!, name, Path.GetFileName(Folder));
+        CopyFolder(Folder, folder);
+        Directory.CreateDirectory(Path.Combine(folder, "data"));
+        File.Copy(DatabasePath, Path.Combine(folder, "data", "retail.db"));
+        var yaml = Path.Combine(folder, "environment.yaml");
+        var edited = edit(File.ReadAllText(yaml));
+        edited.Should().NotBe(File.ReadAllText(yaml), "the variant must differ from the environment it copies");
+        File.WriteAllText(yaml, edited);
+        return folder;
+    }
+
     public static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);
