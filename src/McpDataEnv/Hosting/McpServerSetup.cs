@@ -1,4 +1,3 @@
-using McpDataEnv.Resources;
 using McpDataEnv.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;

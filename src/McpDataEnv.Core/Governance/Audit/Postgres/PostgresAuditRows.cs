@@ -6,7 +6,8 @@ namespace McpDataEnv.Core.Governance.Audit.Postgres;
 /// <summary>How an <see cref="AuditEntry"/> maps to a row of <see cref="PostgresAuditSchema.Table"/> and back.</summary>
 /// <remarks>
 /// Arguments are stored as <c>json</c> (not <c>jsonb</c>): it keeps the text as written, key order included, which the
-/// hash covers. Every statement first switches to the writer role when the login may (<see cref="PostgresAuditSchema.UseWriterRole"/>).
+/// hash covers. Reads first switch to the writer role when the login may (<see cref="PostgresAuditSchema.UseWriterRole"/>);
+/// appends after the first re-take it with <see cref="PostgresAuditSchema.KeepWriterRole"/> (see <see cref="PostgresAuditLog"/>).
 /// </remarks>
 internal static class PostgresAuditRows
 {
