@@ -6,7 +6,9 @@ namespace McpDataEnv.Tests.Http;
 
 /// <summary>
 /// Over stateful Streamable HTTP with the official TypeScript client: long calls send progress when the client
-/// asks for it, and a call the client aborts (notifications/cancelled) stops the work on the server.
+/// asks for it, and a call the client aborts (notifications/cancelled) stops the work on the server. When beats are
+/// due (and that a quick call gets none) is specified on a manual clock in ToolProgressTests: over a real transport
+/// on a loaded machine, even <c>SELECT 1</c> can outlast the first half second.
 /// </summary>
 public sealed class ProgressAndCancellationTests : IClassFixture<GovernedEnvironment>
 {
@@ -25,15 +27,13 @@ public sealed class ProgressAndCancellationTests : IClassFixture<GovernedEnviron
         await using var server = await HttpTestServer.StartAsync(_env.Folder, anonymousRole: "analyst");
 
         var report = await HttpPlans.RunAsync("http", server.McpUrl, key: null,
-            new JsonObject { ["op"] = "callToolWithProgress", ["name"] = "run_script", ["arguments"] = new JsonObject { ["code"] = LongScript } },
-            new JsonObject { ["op"] = "callToolWithProgress", ["name"] = "run_readonly_sql", ["arguments"] = new JsonObject { ["sql"] = "SELECT 1 AS one" } });
+            new JsonObject { ["op"] = "callToolWithProgress", ["name"] = "run_script", ["arguments"] = new JsonObject { ["code"] = LongScript } });
 
         var progress = report.Result(0)["progress"]!.AsArray();
         report.Result(0)["result"]!.AsObject().Structured()["result"]!.GetValue<bool>().Should().BeTrue();
         progress.Should().NotBeEmpty("a call running for seconds reports progress");
         progress.Select(p => p!["progress"]!.GetValue<double>()).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         progress[0]!["message"]!.GetValue<string>().Should().StartWith("run_script: still running");
-        report.Result(1)["progress"]!.AsArray().Should().BeEmpty("a quick call ends before its first beat");
     }
 
     [Theory]

@@ -19,9 +19,13 @@ internal sealed class ToolProgress : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _beats;
 
-    private ToolProgress(string tool, McpServer server, ProgressToken token, ILogger logger)
+    /// <summary>
+    /// Starts beating now. <paramref name="clock"/> decides when a beat is due (the system clock in the server; a
+    /// manual one in tests, so "no beat before half a second" is a fact rather than a race).
+    /// </summary>
+    internal ToolProgress(string tool, Func<ProgressNotificationValue, Task> send, TimeProvider clock, ILogger logger)
     {
-        _beats = BeatAsync(tool, server, token, logger, _stop.Token);
+        _beats = BeatAsync(tool, send, clock, logger, _stop.Token);
     }
 
     /// <summary>
@@ -30,8 +34,16 @@ internal sealed class ToolProgress : IAsyncDisposable
     /// real <see cref="IProgress{T}"/> sink rather than its internal no-op one).
     /// </summary>
     public static ToolProgress? Start(string tool, RequestContext<CallToolRequestParams>? request, ILogger logger) =>
-        request?.Params?.ProgressToken is { } token ? new ToolProgress(tool, request.Server, token, logger) : null;
+        request?.Params?.ProgressToken is { } token
+            ? new ToolProgress(
+                tool,
+                // Not cancelled by the call's end: a beat is never cut off mid-frame.
+                beat => request.Server.NotifyProgressAsync(token, beat, cancellationToken: CancellationToken.None),
+                TimeProvider.System,
+                logger)
+            : null;
 
+    /// <summary>Stops the beats and waits for one being sent, so the call's result (sent after this) never overtakes it.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -39,26 +51,25 @@ internal sealed class ToolProgress : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task BeatAsync(string tool, McpServer server, ProgressToken token, ILogger logger, CancellationToken stop)
+    private static async Task BeatAsync(
+        string tool, Func<ProgressNotificationValue, Task> send, TimeProvider clock, ILogger logger, CancellationToken stop)
     {
-        var started = DateTime.UtcNow;
+        var started = clock.GetTimestamp();
         try
         {
-            await Task.Delay(FirstBeat, stop).ConfigureAwait(false);
-            using var timer = new PeriodicTimer(Interval);
+            await Task.Delay(FirstBeat, clock, stop).ConfigureAwait(false);
+            using var timer = new PeriodicTimer(Interval, clock);
             do
             {
-                var seconds = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1);
+                var seconds = Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1);
                 var beat = new ProgressNotificationValue
                 {
                     Progress = (float)seconds,
                     Message = string.Create(CultureInfo.InvariantCulture, $"{tool}: still running after {seconds:0.0} s"),
                 };
 
-                // Awaited, and not cancelled by the call's end: a beat is never cut off mid-frame, and the call's
-                // result (sent after DisposeAsync) can never overtake it, so no beat reaches a client that has
-                // already forgotten the token.
-                await server.NotifyProgressAsync(token, beat, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                // Awaited, so no beat reaches a client that has already received the result and forgotten the token.
+                await send(beat).ConfigureAwait(false);
             }
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false));
         }
