@@ -9,14 +9,11 @@ namespace McpDataEnv.Core.Environments;
 /// </summary>
 public static class EnvironmentChecker
 {
-    private const string SchemaFile = EnvironmentFileParser.DefaultSchemaFile;
-    private const string PolicyFile = EnvironmentFileParser.DefaultPolicyFile;
-
     public static IReadOnlyList<ConfigError> CheckAgainstLive(EnvironmentDefinition env, LiveSchema live)
     {
         var errors = new List<ConfigError>();
-        CheckDescribedExists(env.Schema, live, errors);
-        CheckLiveDescribed(env.Schema, live, errors);
+        CheckDescribedExists(env.Schema, env.Files.Schema, live, errors);
+        CheckLiveDescribed(env.Schema, env.Files.Schema, live, errors);
         foreach (var (role, key, table, column) in PolicyReferences.Of(env.Policy))
         {
             var liveTable = live.Find(table);
@@ -25,14 +22,14 @@ public static class EnvironmentChecker
                 : null;
             if (missing is not null)
             {
-                errors.Add(new ConfigError(PolicyFile, $"roles.{role}.{key}", $"roles.{role}.{key}: {missing} does not exist in the database"));
+                errors.Add(new ConfigError(env.Files.SafetyPolicy, $"roles.{role}.{key}", $"roles.{role}.{key}: {missing} does not exist in the database"));
             }
         }
 
         return errors;
     }
 
-    private static void CheckDescribedExists(SchemaAnnotations schema, LiveSchema live, List<ConfigError> errors)
+    private static void CheckDescribedExists(SchemaAnnotations schema, string schemaFile, LiveSchema live, List<ConfigError> errors)
     {
         foreach (var table in schema.Tables)
         {
@@ -40,19 +37,19 @@ public static class EnvironmentChecker
             if (liveTable is null)
             {
                 var key = $"tables.{table.Name}";
-                errors.Add(new ConfigError(SchemaFile, key, $"{key}: table '{table.Name}' does not exist in the database"));
+                errors.Add(new ConfigError(schemaFile, key, $"{key}: table '{table.Name}' does not exist in the database"));
                 continue;
             }
 
             foreach (var column in table.Columns.Where(c => FindColumn(liveTable, c.Name) is null))
             {
                 var key = $"tables.{table.Name}.columns.{column.Name}";
-                errors.Add(new ConfigError(SchemaFile, key, $"{key}: column '{table.Name}.{column.Name}' does not exist in the database"));
+                errors.Add(new ConfigError(schemaFile, key, $"{key}: column '{table.Name}.{column.Name}' does not exist in the database"));
             }
         }
     }
 
-    private static void CheckLiveDescribed(SchemaAnnotations schema, LiveSchema live, List<ConfigError> errors)
+    private static void CheckLiveDescribed(SchemaAnnotations schema, string schemaFile, LiveSchema live, List<ConfigError> errors)
     {
         foreach (var table in live.Tables)
         {
@@ -62,8 +59,8 @@ public static class EnvironmentChecker
                 : table.Columns.Where(c => described.Find(c.Name) is null).Select(c => $"{table.Name}.{c.Name}").ToList();
             foreach (var name in missing)
             {
-                errors.Add(new ConfigError(SchemaFile, $"tables.{name.Replace(".", ".columns.")}",
-                    $"{name} exists in the database but is not described in schema.yaml"));
+                errors.Add(new ConfigError(schemaFile, $"tables.{name.Replace(".", ".columns.")}",
+                    $"{name} exists in the database but is not described in {Path.GetFileName(schemaFile)}"));
             }
         }
     }

@@ -28,6 +28,9 @@ public sealed record EnvironmentDefinition(
     /// <summary>Callers that may authenticate over HTTP with an API key.</summary>
     public IReadOnlyList<PrincipalSettings> Principals { get; init; } = [];
 
+    /// <summary>Where the schema annotations, safety policy and business rules were read from.</summary>
+    public EnvironmentFiles Files { get; init; } = EnvironmentFiles.Defaults;
+
     public bool IsToolEnabled(string tool) => EnabledTools.Contains(tool, StringComparer.Ordinal);
 }
 

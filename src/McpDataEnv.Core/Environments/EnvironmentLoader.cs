@@ -49,6 +49,7 @@ public static class EnvironmentLoader
         {
             Http = file.Http,
             Principals = file.Principals,
+            Files = new EnvironmentFiles(file.SchemaFile, file.PolicyFile, file.RulesFile),
         };
         return new EnvironmentLoadResult(environment, errors.Errors);
     }

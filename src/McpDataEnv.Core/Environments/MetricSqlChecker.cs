@@ -12,16 +12,15 @@ namespace McpDataEnv.Core.Environments;
 /// </summary>
 public static class MetricSqlChecker
 {
-    private const string RulesFile = EnvironmentFileParser.DefaultRulesFile;
-
     // Two rows, so that "more than one row" is seen rather than cut to one (as triangulate_metric does).
     private const int RowCap = 2;
 
+    /// <param name="rulesFile">The rules file as the environment names it (<see cref="EnvironmentFiles.BusinessRules"/>), for the errors.</param>
     /// <exception cref="DataEnvException">
     /// Code <c>database_unavailable</c> when the database cannot be reached: one fact about the database, not a
     /// fault of any metric, so the caller reports it once.
     /// </exception>
-    public static async Task<IReadOnlyList<ConfigError>> CheckAsync(BusinessRules rules, ReadOnlyQueryService queries, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ConfigError>> CheckAsync(BusinessRules rules, string rulesFile, ReadOnlyQueryService queries, CancellationToken cancellationToken)
     {
         var errors = new List<ConfigError>();
         foreach (var metric in rules.Metrics.Values.OrderBy(m => m.Name, StringComparer.Ordinal))
@@ -31,7 +30,7 @@ public static class MetricSqlChecker
             if (problem is not null)
             {
                 var key = $"metrics.{metric.Name}.sql";
-                errors.Add(new ConfigError(RulesFile, key, $"{key}: {problem}"));
+                errors.Add(new ConfigError(rulesFile, key, $"{key}: {problem}"));
             }
         }
 

@@ -50,7 +50,7 @@ public static class CheckCommand
 
         var live = await runtime.Backend.ReadSchemaAsync(refresh: true, cancellationToken).ConfigureAwait(false);
         var errors = EnvironmentChecker.CheckAgainstLive(environment, live)
-            .Concat(await MetricSqlChecker.CheckAsync(environment.Rules, runtime.Queries, cancellationToken).ConfigureAwait(false))
+            .Concat(await MetricSqlChecker.CheckAsync(environment.Rules, environment.Files.BusinessRules, runtime.Queries, cancellationToken).ConfigureAwait(false))
             .ToList();
         if (errors.Count > 0)
         {

@@ -35,6 +35,9 @@ public sealed class DemoEnvironmentTests
         env.Schema.Tables.Select(t => t.Name).Should().Equal(retail.Schema.Tables.Select(t => t.Name));
         env.Policy.RawText.Should().Be(retail.Policy.RawText);
         env.Rules.RawText.Should().Be(retail.Rules.RawText);
+        env.Files.Should().Be(new EnvironmentFiles("../retail/schema.yaml", "../retail/safety_policy.md", "../retail/business_rules.md"),
+            "errors found against the live database name the file the user must open");
+        retail.Files.Should().Be(EnvironmentFiles.Defaults);
     }
 
     [Fact]

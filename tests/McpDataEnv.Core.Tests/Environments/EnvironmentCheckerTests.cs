@@ -48,4 +48,17 @@ public sealed class EnvironmentCheckerTests
             "safety_policy.md: roles.analyst.deny_columns: column 'customers.email' does not exist in the database",
             "safety_policy.md: roles.hr.tables: table 'payroll' does not exist in the database");
     }
+
+    [Fact]
+    public void Checker_names_the_files_the_environment_reads_when_they_live_elsewhere()
+    {
+        var shared = DemoEnvironmentTests.Retail() with { Files = new("../retail/schema.yaml", "../retail/safety_policy.md", "../retail/business_rules.md") };
+        var live = new LiveSchema([.. RetailLive().Tables.Where(t => t.Name != "payroll"), Table("audit_log", "id")]);
+
+        EnvironmentChecker.CheckAgainstLive(shared, live).Select(e => e.ToString()).Should().BeEquivalentTo(
+            "../retail/schema.yaml: tables.payroll: table 'payroll' does not exist in the database",
+            "../retail/schema.yaml: audit_log exists in the database but is not described in schema.yaml",
+            "../retail/safety_policy.md: roles.analyst.deny_tables: table 'payroll' does not exist in the database",
+            "../retail/safety_policy.md: roles.hr.tables: table 'payroll' does not exist in the database");
+    }
 }

@@ -30,12 +30,12 @@ public sealed class MetricSqlCheckerTests : IClassFixture<SeededDatabase>
         metrics.ToDictionary(m => m.Name, m => new MetricDefinition(m.Name, "A metric.", null, m.Sql, null)), "", "");
 
     private Task<IReadOnlyList<ConfigError>> CheckAsync(params (string Name, string Sql)[] metrics) =>
-        MetricSqlChecker.CheckAsync(Rules(metrics), _queries, CancellationToken.None);
+        MetricSqlChecker.CheckAsync(Rules(metrics), "business_rules.md", _queries, CancellationToken.None);
 
     [Fact]
     public async Task The_demo_metrics_run_clean()
     {
-        var errors = await MetricSqlChecker.CheckAsync(DemoEnvironmentTests.Retail().Rules, _queries, CancellationToken.None);
+        var errors = await MetricSqlChecker.CheckAsync(DemoEnvironmentTests.Retail().Rules, "business_rules.md", _queries, CancellationToken.None);
 
         errors.Should().BeEmpty();
     }
@@ -47,6 +47,14 @@ public sealed class MetricSqlCheckerTests : IClassFixture<SeededDatabase>
 
         errors.Select(e => e.ToString()).Should().Equal("business_rules.md: metrics.revenue.sql: no such column: oi.quantty");
         errors[0].Key.Should().Be("metrics.revenue.sql");
+    }
+
+    [Fact]
+    public async Task A_problem_names_the_rules_file_the_environment_reads()
+    {
+        var errors = await MetricSqlChecker.CheckAsync(Rules(("order_count", "SELECT COUNT(*) FROM ordres")), "../retail/business_rules.md", _queries, CancellationToken.None);
+
+        errors.Should().ContainSingle().Which.File.Should().Be("../retail/business_rules.md");
     }
 
     [Fact]
@@ -100,7 +108,7 @@ public sealed class MetricSqlCheckerTests : IClassFixture<SeededDatabase>
         await using var missing = new SqliteBackend(Path.Combine(_db.Directory, "missing", "retail.db"));
         var queries = new ReadOnlyQueryService(new ReadOnlySqlGate(), missing, LimitSettings.Defaults);
 
-        var act = () => MetricSqlChecker.CheckAsync(Rules(("revenue", Revenue), ("order_count", "SELECT COUNT(*) FROM orders")), queries, CancellationToken.None);
+        var act = () => MetricSqlChecker.CheckAsync(Rules(("revenue", Revenue), ("order_count", "SELECT COUNT(*) FROM orders")), "business_rules.md", queries, CancellationToken.None);
 
         (await act.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.DatabaseUnavailable);
     }

@@ -44,34 +44,28 @@ public sealed class CliTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Check_runs_every_metric_and_reports_a_broken_one_with_file_and_key()
     {
-        var parent = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"));
-        var broken = Path.Combine(parent, "retail");
-        try
-        {
-            SeededEnvironment.CopyFolder(_env.Folder, broken);
-            Directory.CreateDirectory(Path.Combine(broken, "data"));
-            File.Copy(_env.DatabasePath, Path.Combine(broken, "data", "retail.db"));
-            var rules = Path.Combine(broken, "business_rules.md");
-            var text = await File.ReadAllTextAsync(rules);
-            // Only the first occurrence, revenue's: average_basket_size repeats the expression and must stay sound.
-            var at = text.IndexOf("oi.quantity", StringComparison.Ordinal);
-            await File.WriteAllTextAsync(rules, text[..at] + "oi.quantty" + text[(at + "oi.quantity".Length)..]);
+        using var scratch = new ScratchFolder();
+        var broken = scratch.Child("retail");
+        SeededEnvironment.CopyFolder(_env.Folder, broken);
+        Directory.CreateDirectory(Path.Combine(broken, "data"));
+        File.Copy(_env.DatabasePath, Path.Combine(broken, "data", "retail.db"));
+        var rules = Path.Combine(broken, "business_rules.md");
+        var text = await File.ReadAllTextAsync(rules);
+        // Only the first occurrence, revenue's: average_basket_size repeats the expression and must stay sound.
+        var at = text.IndexOf("oi.quantity", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(rules, text[..at] + "oi.quantty" + text[(at + "oi.quantity".Length)..]);
 
-            var check = await ProcessRunner.RunCliAsync("check", "--env", broken);
+        var check = await ProcessRunner.RunCliAsync("check", "--env", broken);
 
-            check.ExitCode.Should().Be(2, check.Stderr);
-            check.Stderr.Should().Contain("has 1 error(s)").And.Contain("business_rules.md: metrics.revenue.sql: no such column: oi.quantty");
-        }
-        finally
-        {
-            Directory.Delete(parent, recursive: true);
-        }
+        check.ExitCode.Should().Be(2, check.Stderr);
+        check.Stderr.Should().Contain("has 1 error(s)").And.Contain("business_rules.md: metrics.revenue.sql: no such column: oi.quantty");
     }
 
     [Fact]
     public async Task Check_reports_every_error_at_once_with_file_and_key()
     {
-        var broken = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"), "broken");
+        using var scratch = new ScratchFolder();
+        var broken = scratch.Child("broken");
         SeededEnvironment.CopyFolder(TestPaths.RetailEnvironment, broken);
         var yaml = Path.Combine(broken, "environment.yaml");
         var text = await File.ReadAllTextAsync(yaml);
@@ -87,10 +81,9 @@ public sealed class CliTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Serve_refuses_to_start_on_an_invalid_environment()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(missing);
+        using var empty = new ScratchFolder();
 
-        var serve = await ProcessRunner.RunCliAsync("serve", "--env", missing);
+        var serve = await ProcessRunner.RunCliAsync("serve", "--env", empty.Path);
 
         serve.ExitCode.Should().NotBe(0);
         serve.Stderr.Should().Contain("environment.yaml");
@@ -126,7 +119,8 @@ public sealed class CliTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Serve_builds_the_embedded_database_on_first_start_and_says_so_on_stderr()
     {
-        var fresh = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"), "retail");
+        using var scratch = new ScratchFolder();
+        var fresh = scratch.Child("retail");
         SeededEnvironment.CopyFolder(TestPaths.RetailEnvironment, fresh);
 
         var report = await McpDriver.RunAsync(McpDriver.StdioServer(fresh), McpDriver.Call("run_readonly_sql", new { sql = "SELECT COUNT(*) FROM orders" }));

@@ -26,27 +26,20 @@ public sealed class PostgresCheckCommandTests : IClassFixture<PostgresRetailEnvi
     public async Task Check_reports_a_broken_metric_on_PostgreSQL_with_file_and_key()
     {
         // retail-postgres reads its rules from ../retail, so both folders are copied side by side.
-        var parent = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"));
-        try
-        {
-            SeededEnvironment.CopyFolder(TestPaths.RetailEnvironment, Path.Combine(parent, "retail"));
-            SeededEnvironment.CopyFolder(PostgresRetailEnvironment.Folder, Path.Combine(parent, "retail-postgres"));
-            var rules = Path.Combine(parent, "retail", "business_rules.md");
-            var text = await File.ReadAllTextAsync(rules);
-            var broken = text.Replace("SELECT COUNT(*) AS order_count\n      FROM orders", "SELECT COUNT(*) AS order_count\n      FROM orderz", StringComparison.Ordinal);
-            broken.Should().NotBe(text);
-            await File.WriteAllTextAsync(rules, broken);
+        using var parent = new ScratchFolder();
+        SeededEnvironment.CopyFolder(TestPaths.RetailEnvironment, parent.Child("retail"));
+        SeededEnvironment.CopyFolder(PostgresRetailEnvironment.Folder, parent.Child("retail-postgres"));
+        var rules = Path.Combine(parent.Path, "retail", "business_rules.md");
+        var text = await File.ReadAllTextAsync(rules);
+        var broken = text.Replace("SELECT COUNT(*) AS order_count\n      FROM orders", "SELECT COUNT(*) AS order_count\n      FROM orderz", StringComparison.Ordinal);
+        broken.Should().NotBe(text);
+        await File.WriteAllTextAsync(rules, broken);
 
-            var check = await CheckAsync(Path.Combine(parent, "retail-postgres"), _pg.ServerConnectionString);
+        var check = await CheckAsync(parent.Child("retail-postgres"), _pg.ServerConnectionString);
 
-            check.ExitCode.Should().Be(2, check.Stderr);
-            check.Stderr.Should().Contain("has 1 error(s)")
-                .And.Contain("business_rules.md: metrics.order_count.sql: PostgreSQL error 42P01: relation \"orderz\" does not exist");
-        }
-        finally
-        {
-            Directory.Delete(parent, recursive: true);
-        }
+        check.ExitCode.Should().Be(2, check.Stderr);
+        check.Stderr.Should().Contain("has 1 error(s)")
+            .And.Contain("../retail/business_rules.md: metrics.order_count.sql: PostgreSQL error 42P01: relation \"orderz\" does not exist");
     }
 
     [Fact]

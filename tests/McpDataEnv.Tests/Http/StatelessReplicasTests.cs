@@ -9,7 +9,7 @@ public sealed class StatelessReplicasTests : IClassFixture<PostgresRetailEnviron
     private const int Clients = 8;
     private const int ArchivesPerClient = 50;
     private readonly PostgresRetailEnvironment _pg;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "mcpdataenv-tests", Guid.NewGuid().ToString("n"));
+    private readonly ScratchFolder _root = new();
 
     public StatelessReplicasTests(PostgresRetailEnvironment pg) => _pg = pg;
 
@@ -76,24 +76,14 @@ public sealed class StatelessReplicasTests : IClassFixture<PostgresRetailEnviron
         block["version"]!.GetValue<long>().Should().Be(1 + wins, "every winning edit, and only those, made a version");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temp folder; a replica may still be exiting.
-        }
-    }
+    public void Dispose() => _root.Dispose();
 
     // A private copy of retail-postgres (and the retail files it points to) with the per-principal write and request
     // budgets raised: every client here is the one anonymous principal, and the test is about lost writes, not budgets.
     private string PrepareEnvironment()
     {
-        SeededEnvironment.CopyFolder(TestPaths.RetailEnvironment, Path.Combine(_root, "retail"));
-        var folder = Path.Combine(_root, "retail-postgres");
+        SeededEnvironment.CopyFolder(TestPaths.RetailEnvironment, _root.Child("retail"));
+        var folder = _root.Child("retail-postgres");
         SeededEnvironment.CopyFolder(PostgresRetailEnvironment.Folder, folder);
         File.AppendAllText(Path.Combine(folder, "environment.yaml"), """
 
