@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using McpDataEnv.Core.Environments;
-using System.Security.Claims;
 using McpDataEnv.Core.Governance.Requests;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -23,9 +22,9 @@ public sealed class CheckRequestTool
         [Description("Tables you will read.")] string[]? tables = null,
         [Description("Columns you will read, as table.column.")] string[]? columns = null,
         [Description("Metric names from the business rules (e.g. revenue).")] string[]? metrics = null,
-        ClaimsPrincipal? user = null,
+        RequestContext<CallToolRequestParams>? context = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync(Name, user, async caller =>
+        runner.RunAsync(Name, context, async caller =>
         {
             var schema = await TryReadSchemaAsync(runner, cancellationToken).ConfigureAwait(false);
             var input = new RequestCheckInput(question ?? string.Empty, tables ?? [], columns ?? [], metrics ?? []);

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Security.Claims;
 using McpDataEnv.Core.Environments;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -19,9 +18,9 @@ public sealed class DescribeSchemaTool
         ToolRunner runner,
         [Description("Only this table (optional).")] string? table = null,
         [Description("Re-read the live database schema instead of the cached copy, e.g. after tables or comments changed (optional).")] bool refresh = false,
-        ClaimsPrincipal? user = null,
+        RequestContext<CallToolRequestParams>? context = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync(Name, user, async caller =>
+        runner.RunAsync(Name, context, async caller =>
         {
             var schema = await runner.Runtime.Schema.DescribeAsync(table, caller.Access, refresh, cancellationToken).ConfigureAwait(false);
             return ToolOutcome.Success(schema, SchemaText.Render(schema));

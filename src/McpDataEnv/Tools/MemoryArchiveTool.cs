@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using McpDataEnv.Core.Environments;
-using System.Security.Claims;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Memory;
 using McpDataEnv.Hosting;
@@ -26,9 +25,8 @@ public sealed class MemoryArchiveTool
         [Description("A core block to move into archival memory.")] string? key = null,
         [Description("Tags for later filtering, e.g. [\"revenue\", \"2025\"].")] string[]? tags = null,
         [Description("private (default) or shared:<name>, a shared scope your role may write.")] string? scope = null,
-        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync(Name, user, async caller =>
+        runner.RunAsync(Name, context, async caller =>
         {
             var hasContent = !string.IsNullOrEmpty(content);
             if (hasContent == !string.IsNullOrEmpty(key))

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using McpDataEnv.Core.Environments;
-using System.Security.Claims;
 using McpDataEnv.Core.Memory;
 using McpDataEnv.Hosting;
 using ModelContextProtocol.Protocol;
@@ -25,9 +24,8 @@ public sealed class MemoryEditTool
         [Description("The block's complete new text.")] string new_value,
         [Description("The version you read; the write is refused if the block changed since.")] long? expected_version = null,
         [Description("private (default) or shared:<name>, a shared scope your role may write.")] string? scope = null,
-        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync(Name, user, async caller =>
+        runner.RunAsync(Name, context, async caller =>
         {
             var access = caller.MemoryAccess(runner.Runtime);
             var target = access.ForWrite(scope);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using McpDataEnv.Core.Environments;
-using System.Security.Claims;
 using McpDataEnv.Core.Memory;
 using McpDataEnv.Hosting;
 using ModelContextProtocol.Protocol;
@@ -28,9 +27,9 @@ public sealed class MemorySearchTool
         [Description("Hits per page (default and cap come from the environment).")] int? limit = null,
         [Description("next_cursor of a previous page; continues that search.")] string? cursor = null,
         [Description("Only this scope: private or shared:<name> (default: every scope you may read).")] string? scope = null,
-        ClaimsPrincipal? user = null,
+        RequestContext<CallToolRequestParams>? context = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync(Name, user, async caller =>
+        runner.RunAsync(Name, context, async caller =>
         {
             var request = new MemorySearchRequest(
                 query, MemoryTierText.Parse(tier), tags, MemoryDates.Parse(since, "since"), MemoryDates.Parse(until, "until"), limit, cursor);

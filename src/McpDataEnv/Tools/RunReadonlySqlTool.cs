@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using McpDataEnv.Core.Environments;
-using System.Security.Claims;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -22,10 +21,9 @@ public sealed class RunReadonlySqlTool
         [Description("One read-only SQL query in the environment's dialect (see describe_schema).")] string sql,
         [Description("Maximum rows to return (default and cap come from the environment).")] int? max_rows = null,
         [Description("The plan_id from check_request; required when the environment requires plans.")] string? plan_id = null,
-        ClaimsPrincipal? user = null,
         RequestContext<CallToolRequestParams>? context = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync(Name, user, async caller =>
+        runner.RunAsync(Name, context, async caller =>
         {
             var access = runner.Runtime.Plans.ScopeFor(plan_id, caller.Access);
             var result = await runner.Runtime.Queries
@@ -33,5 +31,5 @@ public sealed class RunReadonlySqlTool
                 .ConfigureAwait(false);
             var answer = RunReadonlySqlResult.From(result);
             return ToolOutcome.Success(answer, structured => ResultText.ForQuery(answer, structured));
-        }, cancellationToken, context);
+        }, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using McpDataEnv.Core.Environments;
@@ -25,10 +24,9 @@ public sealed class RunScriptTool
         [Description("ES5 JavaScript; end with the expression whose value you want, e.g. var rows = sql('SELECT ...'); sum(rows, 'amount')")] string code,
         [Description("Optional JSON object exposed to the script as the global 'inputs'.")] JsonElement? inputs = null,
         [Description("The plan_id from check_request; required when the environment requires plans.")] string? plan_id = null,
-        ClaimsPrincipal? user = null,
         RequestContext<CallToolRequestParams>? context = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync(Name, user, async caller =>
+        runner.RunAsync(Name, context, async caller =>
         {
             var runtime = runner.Runtime;
             var access = runtime.Plans.ScopeFor(plan_id, caller.Access);
@@ -36,7 +34,7 @@ public sealed class RunScriptTool
             var run = await runtime.RequireSandbox().RunAsync(request, runtime.SqlBridgeFor(access), cancellationToken).ConfigureAwait(false);
             var answer = RunScriptResult.From(run);
             return ToolOutcome.Success(answer, Render(answer));
-        }, cancellationToken, context);
+        }, cancellationToken);
 
     private static string? InputsJson(JsonElement? inputs) =>
         inputs is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } value ? value.GetRawText() : null;

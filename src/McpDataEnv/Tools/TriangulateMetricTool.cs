@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Security.Claims;
 using McpDataEnv.Core.Environments;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
@@ -33,9 +32,8 @@ public sealed class TriangulateMetricTool
         [Description("The plan_id from check_request; required when the environment requires plans.")] string? plan_id = null,
         [Description("When true and verified, archive the value with its proof (both values, the SQL, the script's hash) in memory, tagged 'verified'.")] bool remember = false,
         RequestContext<CallToolRequestParams>? context = null,
-        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync(Name, user, async caller =>
+        runner.RunAsync(Name, context, async caller =>
         {
             var runtime = runner.Runtime;
             var access = runtime.Plans.ScopeFor(plan_id, caller.Access);
@@ -64,7 +62,7 @@ public sealed class TriangulateMetricTool
                 // The refusal carries every value so the model can see the disagreement; Details match the output schema.
                 return ToolOutcome.Refusal(refusal, refusal.Details);
             }
-        }, cancellationToken, context);
+        }, cancellationToken);
 
     private static TriangulationPath SqlPath(EnvironmentRuntime runtime, IAccessScope access, string name, string? text) =>
         TriangulationPaths.Sql(name, async ct =>

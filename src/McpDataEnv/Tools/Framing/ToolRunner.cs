@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Claims;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Hosting;
 using McpDataEnv.Telemetry;
@@ -34,10 +33,9 @@ public sealed class ToolRunner
 
     public async Task<CallToolResult> RunAsync(
         string tool,
-        ClaimsPrincipal? user,
+        RequestContext<CallToolRequestParams>? request,
         Func<CallerContext, Task<CallToolResult>> body,
-        CancellationToken cancellationToken,
-        RequestContext<CallToolRequestParams>? request = null)
+        CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -45,7 +43,7 @@ public sealed class ToolRunner
         CallerContext? caller = null;
         try
         {
-            caller = _callers.Resolve(user);
+            caller = _callers.Resolve(request?.User);
             if (!caller.MayUse(tool))
             {
                 throw new DataEnvException(ErrorCodes.ToolDisabled, $"Role '{caller.Principal.Role}' may not use {tool}.");
