@@ -16,6 +16,14 @@ public interface IAccessScope
     AccessDenial? CheckRead(string table, string column);
 
     /// <summary>
+    /// Null when the principal may read the engine's own catalog <paramref name="catalog"/> (<c>sqlite_schema</c>,
+    /// <c>information_schema.columns</c>, <c>pg_catalog.pg_attribute</c>...), else the denial. Backends ask this
+    /// instead of <see cref="CheckRead"/> for catalog relations: the catalog describes every table and column, so it
+    /// would show a restricted role what <c>describe_schema</c> deliberately leaves out.
+    /// </summary>
+    AccessDenial? CheckCatalogRead(string catalog) => null;
+
+    /// <summary>
     /// Row filters that must hold for this principal: table → SQL predicate over that table's
     /// columns, with attributes already bound. Backends enforce them in the engine.
     /// </summary>

@@ -75,6 +75,20 @@ public sealed class PolicyAccessScope : IAccessScope
         return null;
     }
 
+    /// <summary>
+    /// A role that the policy restricts in any way (denied or allow-listed tables, denied columns, row filters) may not
+    /// read the engine's catalog, which names every table and column, the denied ones included, and holds the row
+    /// filters' definitions. <c>describe_schema</c> answers the same questions within the role's rights.
+    /// </summary>
+    public AccessDenial? CheckCatalogRead(string catalog) =>
+        IsRestricted
+            ? Deny(catalog, string.Empty, "catalog",
+                $"The database catalog {catalog} describes tables and columns that role '{Role}' may not read. " +
+                "Call describe_schema instead: it lists every table and column this role may query.")
+            : null;
+
+    private bool IsRestricted => allowedTables is not null || denyTables.Count > 0 || denyColumns.Count > 0 || RowFilters.Count > 0;
+
     private AccessDenial Deny(string table, string column, string rule, string message) =>
         new(table, column, $"{Role}.{rule}", message);
 

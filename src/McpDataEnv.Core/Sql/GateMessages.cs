@@ -10,7 +10,7 @@ internal static class GateMessages
         GateReasons.Ddl => $"{found} changes the schema or storage, which is not allowed. Send a SELECT query instead.",
         GateReasons.TransactionControl =>
             $"{found} controls transactions, which the server manages itself. Send just the SELECT query.",
-        GateReasons.Pragma => "PRAGMA is not allowed. Use the schema tool to inspect tables and columns.",
+        GateReasons.Pragma => $"{found} is not allowed. Call describe_schema to inspect tables and columns.",
         GateReasons.Attach => $"{found} (attaching databases) is not allowed. Query only this environment's tables.",
         GateReasons.SelectInto =>
             "SELECT ... INTO creates a table, which is not allowed. Remove the INTO clause to get the rows back.",

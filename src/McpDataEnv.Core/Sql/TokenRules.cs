@@ -80,10 +80,18 @@ internal static class TokenRules
                 }
             }
 
-            if (token.IsName && i + 1 < end && tokens[i + 1].Kind == SqlTokenKind.OpenParen
-                && ForbiddenFunctions.IsForbidden(token.Text, dialect))
+            if (token.IsName && i + 1 < end && tokens[i + 1].Kind == SqlTokenKind.OpenParen)
             {
-                return GateMessages.Refuse(GateReasons.ForbiddenFunction, token.Text.ToLowerInvariant());
+                if (ForbiddenFunctions.IsForbidden(token.Text, dialect))
+                {
+                    return GateMessages.Refuse(GateReasons.ForbiddenFunction, token.Text.ToLowerInvariant());
+                }
+
+                // SQLite's pragma table-valued functions (pragma_table_info(...)) are PRAGMA in a SELECT's clothes.
+                if (dialect == SqlDialect.Sqlite && token.Text.StartsWith("pragma_", StringComparison.OrdinalIgnoreCase))
+                {
+                    return GateMessages.Refuse(GateReasons.Pragma, token.Text.ToLowerInvariant() + "()");
+                }
             }
         }
 

@@ -62,6 +62,29 @@ public sealed class PolicyAccessScopeTests
     public void Denials_tell_the_model_what_to_do_instead(string role, string table, string column, string message) =>
         Scope(role).CheckRead(table, column)!.Message.Should().Be(message);
 
+    [Theory]
+    [InlineData("analyst")]
+    [InlineData("finance")]
+    [InlineData("emea_manager")]
+    [InlineData("hr")]
+    public void A_restricted_role_may_not_read_the_catalog_that_names_what_it_may_not_read(string role)
+    {
+        var denial = Scope(role).CheckCatalogRead("sqlite_schema");
+
+        denial.Should().NotBeNull();
+        denial!.Rule.Should().Be($"{role}.catalog");
+        denial.Table.Should().Be("sqlite_schema");
+        denial.Message.Should().Contain("describe_schema");
+    }
+
+    [Fact]
+    public void A_role_the_policy_does_not_restrict_may_read_the_catalog()
+    {
+        var open = new RoleDefinition("auditor", null, null, [], [], new Dictionary<string, string>(), new Dictionary<string, string>(), null, null);
+
+        new PolicyAccessScope(open, "p").CheckCatalogRead("information_schema.columns").Should().BeNull();
+    }
+
     [Fact]
     public void Row_filters_bind_attributes_as_quoted_literals()
     {

@@ -58,6 +58,12 @@ internal static class GovernanceCases
         Leak("SELECT count(*) FROM main.payroll", "SELECT count(*) FROM retail.payroll"),
         Leak("SELECT sum(salary) OVER () FROM payroll LIMIT 1"),
         Leak("SELECT r.code FROM regions r WHERE EXISTS (SELECT 1 FROM payroll WHERE salary > 100000)"),
+        // The catalog would name payroll and the PII columns that describe_schema leaves out for this role.
+        Leak("SELECT sql FROM sqlite_master WHERE name = 'payroll'",
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'"),
+        Leak("SELECT name FROM sqlite_schema", "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = 'customers'::regclass"),
+        Leak("SELECT count(*) FROM main.sqlite_master WHERE sql LIKE '%salary%'",
+            "SELECT relname FROM pg_class WHERE relname = 'payroll'"),
     ];
 
     public static readonly GovernanceCase[] Analyst =

@@ -34,6 +34,11 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
             {
                 throw Denied(new AccessDenial(table, "", "postgres.secret_catalog", $"The catalog {table} is never readable through this server."));
             }
+            if (relation.Schema is "pg_catalog" or "information_schema")
+            {
+                if (access.CheckCatalogRead(table) is { } hidden) throw Denied(hidden);
+                continue;
+            }
             // Without a reader role queries run as the owner, whom row-level security does not bind.
             if (access.RowFilters.ContainsKey(table) && (readerRole is null || !catalog.RowSecured.Contains(relation)))
             {

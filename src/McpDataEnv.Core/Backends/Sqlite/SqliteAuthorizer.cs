@@ -11,7 +11,9 @@ namespace McpDataEnv.Core.Backends.Sqlite;
 /// </summary>
 /// <remarks>
 /// PRAGMA statements are all denied rather than allow-listed: the schema tool already answers what
-/// harmless pragmas would, and the read-only pragma table-valued functions still work as tables.
+/// harmless pragmas would, within the caller's rights. The pragma table-valued functions (<c>pragma_table_info</c>)
+/// are refused by the text gate, and SQLite's own catalog tables (<c>sqlite_schema</c>...) are put to the scope as
+/// catalog reads (<see cref="IAccessScope.CheckCatalogRead"/>).
 /// One instance per connection; a connection serves one query at a time, so no locking is needed.
 /// </remarks>
 internal sealed class SqliteAuthorizer
@@ -105,7 +107,7 @@ internal sealed class SqliteAuthorizer
         }
 
         _reads.Add(new ColumnRead(table, column));
-        var denial = _scope!.CheckRead(table, column);
+        var denial = IsCatalog(table) ? _scope!.CheckCatalogRead(table) : _scope!.CheckRead(table, column);
         if (denial is null)
         {
             return Ok;
@@ -114,6 +116,9 @@ internal sealed class SqliteAuthorizer
         Denial ??= denial;
         return Deny;
     }
+
+    // sqlite_schema (alias sqlite_master), sqlite_sequence, sqlite_stat1..4: names SQLite reserves for itself.
+    private static bool IsCatalog(string table) => table.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase);
 
     // With row filters, base-table reads are legitimate only inside one of this connection's TEMP
     // views (SQLite names the view responsible); the caller's read of the view itself (database

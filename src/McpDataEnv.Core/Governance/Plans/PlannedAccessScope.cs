@@ -16,6 +16,8 @@ public sealed class PlannedAccessScope(IAccessScope inner, Plan plan) : IAccessS
 
     public Plan Plan => plan;
 
+    public AccessDenial? CheckCatalogRead(string catalog) => inner.CheckCatalogRead(catalog) ?? CheckRead(catalog, string.Empty);
+
     public AccessDenial? CheckRead(string table, string column) =>
         inner.CheckRead(table, column)
         ?? (plan.Covers(table, column)
