@@ -49,7 +49,7 @@ public static class McpServerSetup
                 var warmUp = context.Services?.GetService(typeof(SandboxWarmUp)) as SandboxWarmUp;
                 await (warmUp is null ? next : warmUp.Filter(next))(context, cancellationToken).ConfigureAwait(false);
             }))
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallArguments.Filter));
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallArguments.Filter).AddCallToolFilter(ToolArgumentCheck.Filter));
     }
 
     private static readonly HashSet<string> MemoryTools = [MemorySearchTool.Name, MemoryEditTool.Name, MemoryArchiveTool.Name];

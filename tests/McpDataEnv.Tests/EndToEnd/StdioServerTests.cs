@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using McpDataEnv.Core.Governance.Audit;
 using McpDataEnv.Tests.Support;
 
 namespace McpDataEnv.Tests.EndToEnd;
@@ -187,6 +188,31 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
         report.Result(1).ErrorCode().Should().Be("invalid_argument");
         report.Result(2).ErrorCode().Should().Be("sql_error");
         report.Result(2).Text().Should().Contain("nope");
+    }
+
+    [Fact]
+    public async Task Arguments_that_do_not_fit_the_input_schema_are_refused_by_name_and_audited()
+    {
+        var audited = File.Exists(_env.AuditPath) ? File.ReadLines(_env.AuditPath).Count() : 0;
+
+        var report = await McpDriver.RunAsync(
+            McpDriver.StdioServer(_env.Folder),
+            McpDriver.Call("run_readonly_sql", new { query = "SELECT 1" }),
+            McpDriver.Call("run_readonly_sql", new { sql = "SELECT 1", max_rows = "5" }),
+            McpDriver.Call("run_readonly_sql", new { sql = "SELECT 1", maxrows = 1 }),
+            McpDriver.Call("triangulate_metric", new { metric = "revenue", sql = "SELECT 1" }));
+
+        report.Result(0).ErrorCode().Should().Be("invalid_argument");
+        report.Result(0).Text().Should().Contain("no argument 'query'").And.Contain("sql, max_rows, plan_id");
+        report.Result(1).Text().Should().Contain("max_rows must be a whole number");
+        report.Result(2).Text().Should().Contain("did you mean 'max_rows'?", "a misspelt optional argument is not silently ignored");
+        report.Result(3).Text().Should().Contain("script is required");
+        var entries = File.ReadLines(_env.AuditPath).Skip(audited).Select(l => AuditChain.Parse(l)!).ToList();
+        entries.Select(e => (e.Tool, e.Verdict, e.Code)).Should().Equal(
+            ("run_readonly_sql", "refused", "invalid_argument"),
+            ("run_readonly_sql", "refused", "invalid_argument"),
+            ("run_readonly_sql", "refused", "invalid_argument"),
+            ("triangulate_metric", "refused", "invalid_argument"));
     }
 
     private static string Contents(JsonObject read) => read["contents"]![0]!["text"]!.GetValue<string>();

@@ -18,6 +18,8 @@ public sealed class SeededEnvironment : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(Folder, "data", "retail.db");
 
+    public string AuditPath => Path.Combine(Folder, "data", "audit.jsonl");
+
     public async Task InitializeAsync()
     {
         CopyFolder(_source, Folder);

@@ -1,7 +1,7 @@
 namespace McpDataEnv.Core.Environments.Yaml;
 
 /// <summary>Suggests the closest known name for a misspelt one.</summary>
-internal static class DidYouMean
+public static class DidYouMean
 {
     /// <summary>Returns <c> (did you mean 'x'?)</c>, or an empty string when nothing is close.</summary>
     public static string Suffix(string given, IEnumerable<string> known)
