@@ -7,13 +7,16 @@ namespace McpDataEnv.Core.Backends;
 /// losslessly as decimal strings), <see cref="byte"/>[] (written as base64), or
 /// <see cref="System.Text.Json.JsonElement"/> (json/jsonb, arrays).
 /// </summary>
-/// <param name="Truncated">True whenever more rows existed than were returned.</param>
+/// <param name="Truncation">Which cap cut the result short (<see cref="ResultTruncation.None"/> when it is complete).</param>
 public sealed record QueryResult(
     IReadOnlyList<ResultColumn> Columns,
     IReadOnlyList<object?[]> Rows,
-    bool Truncated,
+    ResultTruncation Truncation,
     double ElapsedMs)
 {
+    /// <summary>True whenever more rows existed than were returned, whichever cap stopped them.</summary>
+    public bool Truncated => Truncation != ResultTruncation.None;
+
     /// <summary>
     /// What the engine reported the statement reads (table, column), distinct, unordered; empty when the
     /// backend does not report it. Plans compare it against their declared scope.

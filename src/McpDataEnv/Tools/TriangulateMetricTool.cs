@@ -65,12 +65,8 @@ public sealed class TriangulateMetricTool
         }, cancellationToken);
 
     private static TriangulationPath SqlPath(EnvironmentRuntime runtime, IAccessScope access, string name, string? text) =>
-        TriangulationPaths.Sql(name, async ct =>
-        {
-            // Two rows are fetched so that "more than one row" is detected, not silently cut to one.
-            var rows = await runtime.Queries.RunAsync(text, 2, access, roleMaxRows: null, ct).ConfigureAwait(false);
-            return rows.Rows;
-        });
+        // Two rows are fetched so that "more than one row" is detected, not silently cut to one.
+        TriangulationPaths.Sql(name, ct => runtime.Queries.RunAsync(text, 2, access, roleMaxRows: null, ct));
 
     /// <summary>Archives the verified value; a memory refusal (rate limit, content rule) is reported, not fatal: the figure stays verified.</summary>
     private static async Task<string> RememberAsync(

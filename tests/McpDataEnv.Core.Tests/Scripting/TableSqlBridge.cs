@@ -14,7 +14,7 @@ internal sealed class TableSqlBridge : ISqlBridge
             [1L, "a\"b\n", 10L, JsonDocument.Parse("""{"tags":["x","y"],"n":{"k":1}}""").RootElement.Clone(), true, 12.50m],
             [2L, null, 20L, null, false, 0.1],
         ],
-        Truncated: false,
+        Truncation: ResultTruncation.None,
         ElapsedMs: 0);
 
     public Task<SqlBridgeResult> QueryAsync(string sql, CancellationToken ct) =>
@@ -23,6 +23,6 @@ internal sealed class TableSqlBridge : ISqlBridge
     private static QueryResult Deep()
     {
         var json = new string('[', 300) + new string(']', 300);
-        return new QueryResult([new ResultColumn("j", "JSON")], [[JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 400 }).RootElement.Clone()]], false, 0);
+        return new QueryResult([new ResultColumn("j", "JSON")], [[JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 400 }).RootElement.Clone()]], ResultTruncation.None, 0);
     }
 }

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Text.Json;
-using McpDataEnv.Core.Errors;
 using Npgsql;
 
 namespace McpDataEnv.Core.Backends.Postgres;
@@ -8,7 +7,8 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// <summary>
 /// Declares and reads a cursor: <c>FETCH 0</c> describes the columns, then one <c>FETCH MaxRows + 1</c> streams the
 /// rows with <see cref="CommandBehavior.SequentialAccess"/>. Scalars come back in text format (exact, see
-/// <see cref="PostgresCellText"/>); arrays and <c>bytea</c> in binary (JSON arrays, byte arrays).
+/// <see cref="PostgresCellText"/>); arrays and <c>bytea</c> in binary (JSON arrays, byte arrays). Both caps are
+/// <see cref="CappedRows"/>, shared with SQLite.
 /// </summary>
 internal static class PostgresCursorReader
 {
@@ -30,7 +30,7 @@ internal static class PostgresCursorReader
             .ToList();
     }
 
-    public static async Task<(List<object?[]> Rows, bool Truncated)> FetchAsync(
+    public static async Task<CappedRows> FetchAsync(
         NpgsqlConnection connection, string cursor, IReadOnlyList<ResultColumn> columns, QueryRequest request, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(FetchSql(cursor, request), connection)
@@ -52,30 +52,25 @@ internal static class PostgresCursorReader
     /// Reads the rows of the result set <paramref name="reader"/> is on, after checking its columns are
     /// <paramref name="columns"/> (else <see cref="PostgresColumnsChangedException"/>, before any value is read).
     /// </summary>
-    public static async Task<(List<object?[]> Rows, bool Truncated)> ReadRowsAsync(
+    public static async Task<CappedRows> ReadRowsAsync(
         NpgsqlDataReader reader, IReadOnlyList<ResultColumn> columns, QueryRequest request, CancellationToken ct)
     {
-        var limit = Math.Max(0, request.MaxRows);
         if (reader.FieldCount != columns.Count
             || columns.Where((c, i) => reader.GetName(i) != c.Name || PostgresCellText.BaseType(reader.GetDataTypeName(i)) != c.Type).Any())
         {
             throw new PostgresColumnsChangedException();
         }
-        var rows = new List<object?[]>(Math.Min(limit + 1, 1024));
-        long bytes = 0;
-        while (await reader.ReadAsync(ct))
+        var rows = new CappedRows(request);
+        while (await reader.ReadAsync(ct) && rows.HasRoomForAnotherRow())
         {
-            if (rows.Count == limit) return (rows, true);
             var row = new object?[columns.Count];
             for (var i = 0; i < row.Length; i++)
             {
                 row[i] = await ReadCellAsync(reader, i, columns[i].Type, ct);
-                bytes += ApproximateSize(row[i]);
             }
-            if (bytes > request.MaxResultBytes) throw TooLarge(request, rows.Count);
-            rows.Add(row);
+            if (!rows.TryAdd(row)) break;
         }
-        return (rows, false);
+        return rows;
     }
 
     private static bool IsBinary(string type) => type.EndsWith("[]", StringComparison.Ordinal) || type == "bytea";
@@ -100,18 +95,4 @@ internal static class PostgresCursorReader
         "real[]" => reader.GetFieldValue<float?[]>(i),
         _ => reader.GetValue(i),
     };
-
-    private static long ApproximateSize(object? value) => value switch
-    {
-        null => 4,
-        string s => s.Length + 2,
-        byte[] b => b.Length * 4L / 3 + 4,
-        JsonElement e => e.GetRawText().Length,
-        _ => 24,
-    };
-
-    private static DataEnvException TooLarge(QueryRequest request, int rowsRead) => new(
-        ErrorCodes.ResultTooLarge,
-        $"The result is larger than the {request.MaxResultBytes}-byte cap after {rowsRead} rows. Select fewer or narrower columns, aggregate, or add LIMIT.",
-        new Dictionary<string, object?> { ["max_result_bytes"] = request.MaxResultBytes, ["rows_read"] = rowsRead });
 }

@@ -47,15 +47,14 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             PostgresViewGuard.Check(catalog);
 
             var columns = await PostgresCursorReader.DeclareAndDescribeAsync(connection, Cursor, request.Sql, ct);
-            List<object?[]> rows;
-            bool truncated;
+            CappedRows rows;
             await using (var fetch = new NpgsqlBatch(connection))
             {
-                (rows, truncated, rolledBack) = await FetchAndRollbackAsync(connection, fetch, 0, columns, request, ct);
+                (rows, rolledBack) = await FetchAndRollbackAsync(connection, fetch, 0, columns, request, ct);
             }
             verified.Remember(request, new PostgresVerdict(columns, functions));
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            return new QueryResult(columns, rows, truncated, elapsed);
+            return new QueryResult(columns, rows.Rows, rows.Truncation, elapsed);
         }
         finally
         {
@@ -80,26 +79,25 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
     /// columns (arrays, <c>bytea</c>) need per-column formats, which a batch cannot carry: then the batch runs alone,
     /// the <c>FETCH</c> as its own command, and the caller rolls back (RolledBack false).
     /// </summary>
-    private static async Task<(List<object?[]> Rows, bool Truncated, bool RolledBack)> FetchAndRollbackAsync(
+    private static async Task<(CappedRows Rows, bool RolledBack)> FetchAndRollbackAsync(
         NpgsqlConnection connection, NpgsqlBatch batch, int resultsBefore, IReadOnlyList<ResultColumn> columns, QueryRequest request, CancellationToken ct)
     {
         if (!PostgresCursorReader.AllText(columns) || !PostgresTextResults.TryRequest(batch))
         {
             if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
-            var (binaryRows, binaryTruncated) = await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct);
-            return (binaryRows, binaryTruncated, false);
+            return (await PostgresCursorReader.FetchAsync(connection, Cursor, columns, request, ct), false);
         }
 
         batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresCursorReader.FetchSql(Cursor, request)));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
         await using var reader = await batch.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         for (var i = 0; i < resultsBefore; i++) await reader.NextResultAsync(ct);
-        var (rows, truncated) = await PostgresCursorReader.ReadRowsAsync(reader, columns, request, ct);
+        var rows = await PostgresCursorReader.ReadRowsAsync(reader, columns, request, ct);
         while (await reader.NextResultAsync(ct))
         {
             // drains the rest of the batch, so its ROLLBACK has run when the reader closes
         }
-        return (rows, truncated, true);
+        return (rows, true);
     }
 
     /// <summary>
@@ -122,9 +120,9 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             var guarded = verdict.Functions.Length > 0;
             if (guarded) batch.BatchCommands.Add(PostgresVerdictGuard.Create(verdict.Functions));
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {request.Sql}\n"));
-            var (rows, truncated, done) = await FetchAndRollbackAsync(connection, batch, guarded ? 2 : 1, columns, request, ct);
+            var (rows, done) = await FetchAndRollbackAsync(connection, batch, guarded ? 2 : 1, columns, request, ct);
             rolledBack = done;
-            return new QueryResult(columns, rows, truncated, 0);
+            return new QueryResult(columns, rows.Rows, rows.Truncation, 0);
         }
         catch (Exception e) when (e is PostgresColumnsChangedException || (e is PostgresException pg && PostgresVerdictGuard.IsStale(pg)))
         {

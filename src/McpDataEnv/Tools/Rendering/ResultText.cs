@@ -24,9 +24,12 @@ public static class ResultText
         }
 
         text.Append(CultureInfo.InvariantCulture, $"-- {result.RowCount} row(s)");
-        text.Append(result.Truncated
-            ? "; TRUNCATED: more rows exist. Aggregate in SQL, add filters, or raise max_rows."
-            : "; complete.");
+        text.Append(result.TruncatedBy switch
+        {
+            RunReadonlySqlResult.ByRows => "; TRUNCATED by max_rows: more rows exist. Aggregate in SQL, add filters, or raise max_rows.",
+            RunReadonlySqlResult.ByBytes => "; TRUNCATED by the result-size cap: more rows exist and raising max_rows will not help. Select fewer or narrower columns, aggregate in SQL, or add filters.",
+            _ => "; complete.",
+        });
         text.Append(CultureInfo.InvariantCulture, $" {result.ElapsedMs:0.###} ms. ").Append(DataNotice);
         return text.ToString();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpDataEnv.Core.Backends;
 using McpDataEnv.Core.Errors;
 
 namespace McpDataEnv.Core.Tests.Backends.Postgres;
@@ -41,6 +42,7 @@ public sealed class PostgresResultTests(PostgresSchemaFixture db) : IClassFixtur
         var r = await db.Backend.RunAsync("SELECT g FROM generate_series(1, 10000000) g", maxRows: 1000);
         r.Rows.Should().HaveCount(1000);
         r.Truncated.Should().BeTrue();
+        r.Truncation.Should().Be(ResultTruncation.Rows);
         (await db.Backend.RunAsync("SELECT region_id FROM regions", maxRows: 2)).Truncated.Should().BeFalse();
     }
 
@@ -56,9 +58,17 @@ public sealed class PostgresResultTests(PostgresSchemaFixture db) : IClassFixtur
     }
 
     [Fact]
-    public async Task Result_size_cap_is_enforced()
+    public async Task Result_size_cap_returns_the_rows_that_fit_and_says_so()
     {
-        var act = () => db.Backend.RunAsync("SELECT repeat('x', 1000) FROM generate_series(1, 100)", maxBytes: 10_000);
+        var r = await db.Backend.RunAsync("SELECT repeat('x', 1000) FROM generate_series(1, 100)", maxBytes: 10_000);
+        r.Truncation.Should().Be(ResultTruncation.Bytes);
+        r.Rows.Should().HaveCount(9).And.OnlyContain(row => ((string)row[0]!).Length == 1000);
+    }
+
+    [Fact]
+    public async Task Result_size_cap_refuses_when_not_even_one_row_fits()
+    {
+        var act = () => db.Backend.RunAsync("SELECT repeat('x', 10000)", maxBytes: 1_000);
         (await act.Should().ThrowAsync<DataEnvException>()).Which.Code.Should().Be(ErrorCodes.ResultTooLarge);
     }
 

@@ -1,3 +1,4 @@
+using McpDataEnv.Core.Backends;
 using McpDataEnv.Core.Errors;
 
 namespace McpDataEnv.Core.Tests.Backends.Sqlite;
@@ -42,6 +43,7 @@ public sealed class SqliteLimitsTests(SeededDatabase db) : IClassFixture<SeededD
 
         result.Rows.Should().HaveCount(expectedRows);
         result.Truncated.Should().Be(truncated);
+        result.Truncation.Should().Be(truncated ? ResultTruncation.Rows : ResultTruncation.None);
     }
 
     [Fact]
@@ -50,6 +52,7 @@ public sealed class SqliteLimitsTests(SeededDatabase db) : IClassFixture<SeededD
         var result = await db.Backend.ExecuteAsync(Requests.Query("SELECT full_name, email FROM customers", maxRows: 5_000, maxBytes: 2_000), CancellationToken.None);
 
         result.Truncated.Should().BeTrue();
+        result.Truncation.Should().Be(ResultTruncation.Bytes);
         result.Rows.Should().NotBeEmpty().And.HaveCountLessThan(100);
     }
 
