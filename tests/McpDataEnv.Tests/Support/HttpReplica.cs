@@ -13,6 +13,7 @@ namespace McpDataEnv.Tests.Support;
 /// </summary>
 public sealed class HttpReplica : IAsyncDisposable
 {
+    private static readonly TimeSpan StartPatience = TimeSpan.FromMinutes(2);
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
 
@@ -48,7 +49,9 @@ public sealed class HttpReplica : IAsyncDisposable
         }
 
         var replica = new HttpReplica(Process.Start(info)!, url);
-        for (var i = 0; i < 300 && !replica._process.HasExited; i++)
+        // A process start, the environment load and the first database round trip: seconds on a loaded 2-core machine.
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < StartPatience && !replica._process.HasExited)
         {
             try
             {
@@ -67,7 +70,7 @@ public sealed class HttpReplica : IAsyncDisposable
         }
 
         await replica.DisposeAsync();
-        throw new InvalidOperationException("the replica did not become healthy: " + replica.Stderr);
+        throw new InvalidOperationException($"the replica did not become healthy within {StartPatience}: " + replica.Stderr);
     }
 
     /// <summary>tools/call over one stateless POST; returns the JSON-RPC result (a CallToolResult).</summary>

@@ -27,7 +27,9 @@ public sealed class PostgresMemoryRecoveryTests : IAsyncLifetime
     {
         var admin = new NpgsqlConnectionStringBuilder(PostgresTestDatabase.AdminConnectionString);
         await using var forwarder = new TcpForwarder(admin.Host!.Split(',')[0], admin.Port);
-        var viaForwarder = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Host = "127.0.0.1", Port = forwarder.Port, Timeout = 3, Pooling = false };
+        // While the forwarder is closed, connecting is refused at once; the connect timeout only bounds the connections
+        // after it opens (each a fresh backend, as Pooling is off), which a loaded machine may take seconds to set up.
+        var viaForwarder = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Host = "127.0.0.1", Port = forwarder.Port, Timeout = 30, Pooling = false };
         await using var store = new PostgresMemoryStore(viaForwarder.ConnectionString, schema);
         var memory = new MemoryService(store, MemorySettings.Defaults with { WritesPerMinute = 0 }, MemoryTestContext.DemoRules);
 
