@@ -35,7 +35,8 @@ function makeTransport() {
 async function runStep(client, step) {
   switch (step.op) {
     case "listTools": return await client.listTools();
-    case "callTool": return await client.callTool({ name: step.name, arguments: step.arguments ?? {} });
+    // The SDK's default request timeout (60 s) is shorter than the generous limits some tests give scripts.
+    case "callTool": return await client.callTool({ name: step.name, arguments: step.arguments ?? {} }, undefined, { timeout: step.timeoutMs ?? 180000 });
     case "listResources": return await client.listResources();
     case "readResource": return await client.readResource({ uri: step.uri });
     case "listPrompts": return await client.listPrompts();

@@ -164,7 +164,5 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     /// whole parallel suite it once ran past the demo's 15 s script limit. The limits are not what these tests are
     /// about (the runaway-script and timeout tests are). <paramref name="name"/> must differ per test.
     /// </summary>
-    private string WithGenerousLimits(string name) => _env.Variant(name, yaml => yaml
-        .Replace("  timeout_ms: 15000", "  timeout_ms: 120000", StringComparison.Ordinal)
-        .Replace("statement_timeout_ms: 5000", "statement_timeout_ms: 60000", StringComparison.Ordinal));
+    private string WithGenerousLimits(string name) => _env.WithGenerousLimits(name);
 }

@@ -59,6 +59,14 @@ public sealed class SeededEnvironment : IAsyncLifetime
         return folder;
     }
 
+    /// <summary>
+    /// A <see cref="Variant"/> with limits a loaded 2-core CI machine cannot hit by accident (scripts 120 s, statements
+    /// 60 s): for tests whose point is not the limits, which have their own tests.
+    /// </summary>
+    public string WithGenerousLimits(string name) => Variant(name, yaml => yaml
+        .Replace("  timeout_ms: 15000", "  timeout_ms: 120000", StringComparison.Ordinal)
+        .Replace("statement_timeout_ms: 5000", "statement_timeout_ms: 60000", StringComparison.Ordinal));
+
     public static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);
