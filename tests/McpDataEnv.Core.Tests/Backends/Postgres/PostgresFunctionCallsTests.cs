@@ -32,6 +32,21 @@ public sealed class PostgresFunctionCallsTests
         PostgresFunctionCalls.Find(sql).Should().Contain(name);
 
     [Theory]
+    [InlineData("SELECT CASE WHEN (a > 1) THEN (a + b) ELSE (b) END FROM t")]
+    [InlineData("SELECT 1 FROM t WHERE x IN (1, 2) AND (y OR (z)) AND NOT (w) AND EXISTS (SELECT 1)")]
+    [InlineData("SELECT CAST(x AS numeric(12, 2)), COALESCE(a, b), NULLIF(a, 0), EXTRACT(year FROM d) FROM t")]
+    [InlineData("SELECT x = ANY (ARRAY[1]), ROW(1, 2), current_timestamp(3) FROM t")]
+    public void Keywords_the_grammar_never_reads_as_a_function_name_are_not_calls(string sql) =>
+        PostgresFunctionCalls.Find(sql).Should().BeEmpty();
+
+    [Theory]
+    [InlineData("SELECT \"in\"(1)", "in")] // quoted: a call of a function named in
+    [InlineData("SELECT left(name, 3), right(name, 2) FROM t", "left")] // keywords that can be function names
+    [InlineData("SELECT count(*) FILTER (WHERE x) FROM t", "count")]
+    public void Quoted_names_and_keywords_that_can_be_function_names_stay_calls(string sql, string name) =>
+        PostgresFunctionCalls.Find(sql).Should().Contain(name);
+
+    [Theory]
     [InlineData("SELECT 'unterminated")]
     [InlineData("SELECT 1 /* unterminated")]
     [InlineData("SELECT $tag$ unterminated")]
