@@ -37,8 +37,10 @@ public sealed class SchemaDescriber
             var match = visible.Where(t => string.Equals(t.Name, table.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
             if (match.Count == 0)
             {
+                // Suggested only among visible tables, so a near miss never confirms a hidden one.
+                var suggestion = Yaml.DidYouMean.Suffix(table.Trim(), visible.Select(t => t.Name));
                 var names = string.Join(", ", visible.Select(t => t.Name));
-                throw new DataEnvException(ErrorCodes.NotFound, $"No table '{table}' is visible to you. Visible tables: {names}.");
+                throw new DataEnvException(ErrorCodes.NotFound, $"No table '{table}' is visible to you{suggestion}. Visible tables: {names}.");
             }
 
             visible = match;

@@ -120,7 +120,8 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("describe_schema"),
             McpDriver.Call("describe_schema", new { table = "orders" }),
-            McpDriver.Call("describe_schema", new { table = "payroll" }));
+            McpDriver.Call("describe_schema", new { table = "payroll" }),
+            McpDriver.Call("describe_schema", new { table = "order" }));
 
         var tables = report.Result(0).Structured()["tables"]!.AsArray().Select(t => t!.AsObject()).ToDictionary(t => t["name"]!.GetValue<string>());
         tables.Keys.Should().BeEquivalentTo(["regions", "customers", "products", "orders", "order_items"]);
@@ -132,6 +133,8 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
 
         report.Result(1).Structured()["tables"]!.AsArray().Should().ContainSingle();
         report.Result(2).ErrorCode().Should().Be("not_found");
+        report.Result(2).Text().Should().NotContain("did you mean", "a hidden table is never suggested or confirmed");
+        report.Result(3).Text().Should().Contain("No table 'order' is visible to you (did you mean 'orders'?)");
     }
 
     [Fact]
