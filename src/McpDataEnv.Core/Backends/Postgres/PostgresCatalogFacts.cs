@@ -4,13 +4,25 @@ namespace McpDataEnv.Core.Backends.Postgres;
 
 /// <summary>
 /// What the first-sight checks need from the catalog, fetched in one round trip: which of the called names
-/// resolve to a <c>VOLATILE</c> function, for every relation the plan scans its columns (in order) and whether
+/// resolve to a <c>VOLATILE</c> function and which only built-ins carry,
+/// for every relation the plan scans its columns (in order) and whether
 /// row-level security with our policy is enforced on it, and (for a caller with row filters) whether the statement
 /// names a view that row-level security would not filter (<see cref="PostgresViewGuard"/>).
 /// </summary>
 internal sealed class PostgresCatalogFacts
 {
+    /// <summary>PostgreSQL's <c>FirstNormalObjectId</c>: every object created after <c>initdb</c> has an oid at or above it.</summary>
+    public const int FirstNormalObjectId = 16384;
+
     public HashSet<string> VolatileNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Called names that at least one function carries and, in every schema, only built-ins do: what <c>initdb</c>
+    /// created in <c>pg_catalog</c> (an oid below <see cref="FirstNormalObjectId"/>). A repeat need not re-check their
+    /// volatility (see <see cref="PostgresVerdict"/>). A name no function carries (a type name used as a cast, a
+    /// keyword the text lexer over-reads) is not among them: it cannot be judged a built-in.
+    /// </summary>
+    public HashSet<string> BuiltInNames { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<PostgresRelation, List<string>> ColumnsOf { get; } = new();
 
@@ -29,7 +41,9 @@ internal sealed class PostgresCatalogFacts
         if (functionNames.Count > 0)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                "SELECT DISTINCT proname::text FROM pg_catalog.pg_proc WHERE proname = ANY($1::text[]) AND provolatile = 'v'")
+                "SELECT proname::text, bool_or(provolatile = 'v'), " +
+                $"bool_and(oid < {FirstNormalObjectId} AND pronamespace = 'pg_catalog'::regnamespace) " +
+                "FROM pg_catalog.pg_proc WHERE proname = ANY($1::text[]) GROUP BY proname")
             {
                 Parameters = { new NpgsqlParameter { Value = functionNames.ToArray() } },
             });
@@ -57,7 +71,11 @@ internal sealed class PostgresCatalogFacts
         await using var reader = await batch.ExecuteReaderAsync(ct);
         if (functionNames.Count > 0)
         {
-            while (await reader.ReadAsync(ct)) facts.VolatileNames.Add(reader.GetString(0));
+            while (await reader.ReadAsync(ct))
+            {
+                if (reader.GetBoolean(1)) facts.VolatileNames.Add(reader.GetString(0));
+                if (reader.GetBoolean(2)) facts.BuiltInNames.Add(reader.GetString(0));
+            }
             await reader.NextResultAsync(ct);
         }
         if (relations.Count > 0)

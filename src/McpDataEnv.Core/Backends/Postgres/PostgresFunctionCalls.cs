@@ -9,7 +9,7 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// only names PostgreSQL resolves to a refused function matter), except for unquoted keywords that PostgreSQL's
 /// grammar never reads as a function name (<c>IN (</c>, <c>THEN (</c>, <c>EXISTS (</c>, <c>numeric(12,2)</c>): they
 /// cannot call anything, and listing them made every repeat of a verified text pay the volatility re-check
-/// (<see cref="PostgresVerdictGuard"/>). A quoted <c>"in"(</c> is a call and is kept. For <c>schema.func(</c> the last
+/// (<see cref="PostgresVerdictGuard"/>); nor are a call's <c>OVER (</c> and <c>FILTER (</c> clauses. A quoted <c>"in"(</c> is a call and is kept. For <c>schema.func(</c> the last
 /// identifier is the function name. Text the lexer cannot read is refused (<see cref="PostgresTokens.Of"/>).
 /// </remarks>
 internal static class PostgresFunctionCalls
@@ -38,14 +38,37 @@ internal static class PostgresFunctionCalls
     public static IReadOnlySet<string> Find(IReadOnlyList<SqlToken> tokens)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < tokens.Count; i++)
+        // For each open parenthesis: does it open a call's arguments (or a WITHIN GROUP / FILTER clause)?
+        var opensCall = new Stack<bool>();
+        var closedCall = false;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i + 1].Kind == SqlTokenKind.OpenParen && PostgresTokens.Name(tokens[i]) is { } name
-                && !(tokens[i].Kind == SqlTokenKind.Word && NeverAFunction.Contains(name)))
+            var token = tokens[i];
+            var name = PostgresTokens.Name(token);
+            var keyword = token.Kind == SqlTokenKind.Word && name is not null && NeverAFunction.Contains(name);
+            var beforeParen = i + 1 < tokens.Count && tokens[i + 1].Kind == SqlTokenKind.OpenParen;
+            if (beforeParen && name is not null && !keyword && !(closedCall && IsAggregateClause(token)))
             {
                 names.Add(name);
+            }
+
+            closedCall = false;
+            if (token.Kind == SqlTokenKind.OpenParen)
+            {
+                opensCall.Push(i > 0 && PostgresTokens.Name(tokens[i - 1]) is { } p
+                    && (tokens[i - 1].Kind == SqlTokenKind.QuotedIdentifier || !NeverAFunction.Contains(p) || p == "group"));
+            }
+            else if (token.Kind == SqlTokenKind.CloseParen && opensCall.Count > 0)
+            {
+                closedCall = opensCall.Pop();
             }
         }
         return names;
     }
+
+    // Unquoted OVER ( and FILTER ( right after the ")" that closes a call's arguments (or its WITHIN GROUP or FILTER
+    // clause) are the window and aggregate-filter clauses: the grammar lets nothing else follow a call there. Both are
+    // keywords that can name functions, so elsewhere (after DISTINCT ON (...), say) they stay calls.
+    private static bool IsAggregateClause(SqlToken token) =>
+        token.Kind == SqlTokenKind.Word && PostgresTokens.Name(token) is "over" or "filter";
 }

@@ -52,7 +52,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
             {
                 (rows, rolledBack) = await FetchAndRollbackAsync(connection, fetch, 0, columns, request, ct);
             }
-            verified.Remember(request, new PostgresVerdict(columns, functions));
+            verified.Remember(request, new PostgresVerdict(columns, [.. functions.Where(f => !catalog.BuiltInNames.Contains(f))]));
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return new QueryResult(columns, rows.Rows, rows.Truncation, elapsed);
         }
@@ -105,7 +105,8 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
     /// <c>ROLLBACK</c> as one pipelined batch (each command its own Parse, so a stacked statement in the text is
     /// still refused by PostgreSQL). An error skips the rest of the batch, its <c>ROLLBACK</c> included, so then the
     /// transaction is rolled back explicitly. The batch asks for text results (<see cref="PostgresTextResults"/>);
-    /// results with binary columns take three round trips (<see cref="FetchAndRollbackAsync"/>). Null, after
+    /// results with binary columns take three round trips (<see cref="FetchAndRollbackAsync"/>). The volatility re-check
+    /// joins the batch only when the text may call a function that is not a built-in (<see cref="PostgresVerdict"/>). Null, after
     /// forgetting the text, when its result columns are no longer the remembered ones or a function it calls
     /// became volatile (<see cref="PostgresVerdictGuard"/>).
     /// </summary>

@@ -7,6 +7,8 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// <c>DECLARE</c>, it fails (and with it the rest of the pipelined batch) when any function the text calls has
 /// become <c>VOLATILE</c> (and is not allow-listed) since the text was checked, so a redefined function is
 /// never called on the strength of an old verdict. The caller then forgets the verdict and checks the text in full.
+/// Only the verdict's names that are not built-ins' are checked, and without any the command is left out
+/// (<see cref="PostgresVerdict"/>).
 /// </summary>
 internal static class PostgresVerdictGuard
 {

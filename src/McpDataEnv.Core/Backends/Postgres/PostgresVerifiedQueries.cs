@@ -14,8 +14,10 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// scope instance (role, columns, row filters; a scope's answers are assumed stable for its lifetime, and a new
 /// scope never reuses another's verdicts). The backend, and so the database and schema, owns the cache.</para>
 /// <para>What can change underneath, and what covers it: (1) a function redefined as <c>VOLATILE</c> — re-checked
-/// against <c>pg_proc</c> inside the same round trip on every repeat (<see cref="PostgresVerdictGuard"/>); deny-listed
-/// names are checked on the text of every call before this cache is consulted. (2) a view or table redefined so the
+/// against <c>pg_proc</c> inside the same round trip on every repeat (<see cref="PostgresVerdictGuard"/>), except names
+/// only built-ins carry, which cannot be redefined short of a superuser editing <c>pg_catalog</c> (<see cref="PostgresVerdict"/>
+/// says why a function created later under such a name cannot slip through); deny-listed names are checked on the text
+/// of every call before this cache is consulted. (2) a view or table redefined so the
 /// text returns other columns — the cursor's columns are compared with the remembered ones before a value is read,
 /// and the text is then checked in full. (3) a view redefined to read other columns under the same output shape —
 /// only <see cref="Lifetime"/> bounds it (30 s), behind the reader role's column grants, which PostgreSQL checks on

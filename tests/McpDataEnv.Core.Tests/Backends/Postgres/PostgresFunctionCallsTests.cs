@@ -40,6 +40,21 @@ public sealed class PostgresFunctionCallsTests
         PostgresFunctionCalls.Find(sql).Should().BeEmpty();
 
     [Theory]
+    [InlineData("SELECT sum(x) OVER (PARTITION BY y), rank() OVER (ORDER BY x) FROM t", "sum", "rank")]
+    [InlineData("SELECT count(*) FILTER (WHERE x > 1) OVER (w) FROM t WINDOW w AS (ORDER BY x)", "count")]
+    [InlineData("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FILTER (WHERE y) FROM t", "percentile_cont")]
+    [InlineData("SELECT \"Sum\"(x) over (order by x) FROM t", "Sum")]
+    public void The_window_and_filter_clauses_of_a_call_are_not_calls(string sql, params string[] calls) =>
+        PostgresFunctionCalls.Find(sql).Should().BeEquivalentTo(calls);
+
+    [Theory]
+    [InlineData("SELECT DISTINCT ON (a) over(b) FROM t", "over")] // after DISTINCT ON (...) a target list begins
+    [InlineData("SELECT (a) + filter(b) FROM t", "filter")]
+    [InlineData("SELECT sum(x) \"over\"(1) FROM t", "over")] // a quoted name is never the keyword
+    public void Over_and_filter_anywhere_else_stay_calls(string sql, string name) =>
+        PostgresFunctionCalls.Find(sql).Should().Contain(name);
+
+    [Theory]
     [InlineData("SELECT \"in\"(1)", "in")] // quoted: a call of a function named in
     [InlineData("SELECT left(name, 3), right(name, 2) FROM t", "left")] // keywords that can be function names
     [InlineData("SELECT count(*) FILTER (WHERE x) FROM t", "count")]

@@ -1,7 +1,9 @@
 using System.Globalization;
+using McpDataEnv.Core.Backends.Postgres;
 using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
 using McpDataEnv.Core.Tests.Backends.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 using SqliteRequests = McpDataEnv.Core.Tests.Backends.Sqlite.Requests;
 
 namespace McpDataEnv.Core.Tests.Backends.Postgres;
@@ -79,6 +81,22 @@ public sealed class PostgresRowSecurityTests : IClassFixture<PostgresRowSecurity
         var act = () => _db.Backend.ExecuteAsync(SqliteRequests.Query("SELECT email FROM customers", access: UnrestrictedAccess.Instance), CancellationToken.None);
 
         await act.Should().ThrowAsync<DataEnvException>();
+    }
+
+    [Fact]
+    public async Task A_repeated_row_filtered_query_skips_the_volatility_re_check_its_policies_alone_would_cause()
+    {
+        // The policies call current_setting(), which the verbose plan shows: a built-in, so nothing to re-check.
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        await using var backend = new PostgresBackend(PostgresTestDatabase.AdminConnectionString, _db.Schema, _db.Reader, cache);
+        var request = SqliteRequests.Query("SELECT count(DISTINCT region_id) FROM orders", access: Emea);
+
+        var first = await backend.ExecuteAsync(request, CancellationToken.None);
+        var verdict = new PostgresVerifiedQueries(cache, _db.Reader).Find(request)!;
+        var repeat = await backend.ExecuteAsync(request, CancellationToken.None);
+
+        verdict.Functions.Should().BeEmpty();
+        new[] { first.Rows[0][0], repeat.Rows[0][0] }.Should().AllBeEquivalentTo(1L, "the repeat still sets the caller's filters");
     }
 
     private static async Task<double> Scalar(Core.Backends.IDataBackend backend, string sql, IAccessScope scope)

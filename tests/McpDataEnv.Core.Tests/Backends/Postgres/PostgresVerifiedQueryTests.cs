@@ -133,4 +133,54 @@ public sealed class PostgresVerifiedQueryTests(PostgresSchemaFixture db) : IClas
         refusal.Details["function"].Should().Be(name);
         (await db.Backend.RunAsync("SELECT current_setting('transaction_read_only')")).Rows[0][0].Should().Be("on");
     }
+
+    [Theory]
+    [InlineData("SELECT upper(code), current_setting('TimeZone') AS tz FROM regions")]
+    [InlineData("SELECT code, count(*) FILTER (WHERE region_id > 1) OVER (ORDER BY code) FROM regions")]
+    public async Task A_remembered_text_that_calls_only_built_ins_repeats_without_the_volatility_re_check(string sql)
+    {
+        var verdict = await VerdictAfterOneRun(sql);
+
+        verdict.Functions.Should().BeEmpty("only initdb's functions carry these names, and only a superuser can change those");
+    }
+
+    [Fact]
+    public async Task A_built_in_name_that_a_function_in_any_other_schema_also_carries_is_still_re_checked()
+    {
+        var other = $"o_{Guid.NewGuid():N}";
+        await db.AdminAsync($"CREATE SCHEMA \"{other}\"");
+        try
+        {
+            await db.AdminAsync($"CREATE FUNCTION \"{other}\".initcap(text) RETURNS text LANGUAGE sql STABLE AS 'SELECT $1'");
+
+            var verdict = await VerdictAfterOneRun("SELECT initcap(code), upper(code) FROM regions");
+
+            verdict.Functions.Should().Equal(["initcap"], "the name can resolve to a function someone created");
+        }
+        finally
+        {
+            await db.AdminAsync($"DROP SCHEMA \"{other}\" CASCADE");
+        }
+    }
+
+    [Fact]
+    public async Task A_name_no_function_carries_is_still_re_checked_because_a_function_could_take_it()
+    {
+        // dom(value) is a cast to the domain while no function is named dom; one created later would be called instead.
+        var domain = $"dom_{Guid.NewGuid():N}";
+        await db.AdminAsync($"CREATE DOMAIN \"{db.Schema}\".{domain} AS text");
+
+        var verdict = await VerdictAfterOneRun($"SELECT {domain}(code) AS d FROM regions");
+
+        verdict.Functions.Should().Equal(domain);
+    }
+
+    private async Task<PostgresVerdict> VerdictAfterOneRun(string sql)
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        await using var backend = new PostgresBackend(db.ConnectionString, db.Schema, readerRole: null, cache);
+        var request = new QueryRequest(sql, 10, TimeSpan.FromSeconds(10), 10_000_000, UnrestrictedAccess.Instance);
+        await backend.ExecuteAsync(request, CancellationToken.None);
+        return new PostgresVerifiedQueries(cache, null).Find(request)!;
+    }
 }
