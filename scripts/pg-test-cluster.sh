@@ -48,10 +48,14 @@ as_owner() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Below the kernel's ephemeral range (outgoing connections take their local ports from it: such a port answers no
+# connect probe, yet binding it fails, and a test suite opens thousands of connections). Default range 32768-60999.
 pick_free_port() {
-  local port tries
+  local port tries low
+  low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  (( low > 12000 )) || low=32768
   for tries in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 40000 ))
+    port=$(( 10000 + RANDOM % (low - 10000) ))
     if ! port_in_use "$port"; then echo "$port"; return; fi
   done
   die "no free local port found"
@@ -102,11 +106,21 @@ start() {
     else
       port="$(pick_free_port)"
     fi
-    echo "$port" >"$base_dir/port"
-    as_owner "$bindir/pg_ctl" -D "$data_dir" -l "$base_dir/server.log" -w -t 60 start -o \
-      "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$base_dir -c fsync=off \
-       -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=64MB" \
-      >/dev/null || { tail -n 30 "$base_dir/server.log" >&2; die "server did not start"; }
+    # The port can still be taken between the probe and the bind: then another port, a few times.
+    local attempt
+    for attempt in 1 2 3 4 5; do
+      echo "$port" >"$base_dir/port"
+      if as_owner "$bindir/pg_ctl" -D "$data_dir" -l "$base_dir/server.log" -w -t 60 start -o \
+        "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$base_dir -c fsync=off \
+         -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=64MB" >/dev/null; then
+        break
+      fi
+      if (( attempt < 5 )) && tail -n 30 "$base_dir/server.log" 2>/dev/null | grep -q "could not bind"; then
+        port="$(pick_free_port)"
+        continue
+      fi
+      tail -n 30 "$base_dir/server.log" >&2; die "server did not start"
+    done
   fi
 
   if ! as_owner "$bindir/psql" -h "$base_dir" -p "$port" -U "$admin_user" -d postgres -Atqc \
