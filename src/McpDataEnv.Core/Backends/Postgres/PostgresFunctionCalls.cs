@@ -45,9 +45,8 @@ internal static class PostgresFunctionCalls
         {
             var token = tokens[i];
             var name = PostgresTokens.Name(token);
-            var keyword = token.Kind == SqlTokenKind.Word && name is not null && NeverAFunction.Contains(name);
             var beforeParen = i + 1 < tokens.Count && tokens[i + 1].Kind == SqlTokenKind.OpenParen;
-            if (beforeParen && name is not null && !keyword && !(closedCall && IsAggregateClause(token)))
+            if (beforeParen && name is not null && CanNameFunction(tokens[i], name) && !(closedCall && IsAggregateClause(token)))
             {
                 names.Add(name);
             }
@@ -55,8 +54,8 @@ internal static class PostgresFunctionCalls
             closedCall = false;
             if (token.Kind == SqlTokenKind.OpenParen)
             {
-                opensCall.Push(i > 0 && PostgresTokens.Name(tokens[i - 1]) is { } p
-                    && (tokens[i - 1].Kind == SqlTokenKind.QuotedIdentifier || !NeverAFunction.Contains(p) || p == "group"));
+                // WITHIN GROUP (ORDER BY ...) belongs to a call although GROUP is reserved.
+                opensCall.Push(i > 0 && PostgresTokens.Name(tokens[i - 1]) is { } p && (CanNameFunction(tokens[i - 1], p) || p == "group"));
             }
             else if (token.Kind == SqlTokenKind.CloseParen && opensCall.Count > 0)
             {
@@ -65,6 +64,10 @@ internal static class PostgresFunctionCalls
         }
         return names;
     }
+
+    // A quoted name always can; an unquoted one unless the grammar reads it as syntax.
+    private static bool CanNameFunction(SqlToken token, string name) =>
+        token.Kind == SqlTokenKind.QuotedIdentifier || !NeverAFunction.Contains(name);
 
     // Unquoted OVER ( and FILTER ( right after the ")" that closes a call's arguments (or its WITHIN GROUP or FILTER
     // clause) are the window and aggregate-filter clauses: the grammar lets nothing else follow a call there. Both are
