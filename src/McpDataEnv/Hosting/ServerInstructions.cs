@@ -27,7 +27,8 @@ public static class ServerInstructions
         }
 
         text.Append("Work like an engineer, never guess numbers: 1) describe_schema; 2) read business_rules.md for metric definitions; ");
-        text.Append("3) run_readonly_sql (one read-only query per call; aggregate in SQL; truncated=true means more rows exist)");
+        text.Append("3) run_readonly_sql (one read-only query per call; aggregate in SQL; truncated=true means more rows exist: ");
+        text.Append("truncated_by=rows, raise max_rows or aggregate; truncated_by=bytes, raising max_rows will not help, select fewer or narrower columns)");
         if (tools.Contains("run_script"))
         {
             text.Append("; run_script for JavaScript (ES5) over sql() rows");

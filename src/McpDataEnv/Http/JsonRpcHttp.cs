@@ -16,9 +16,18 @@ public static class JsonRpcHttp
     private static readonly JsonTypeInfo<JsonRpcError> ErrorType =
         (JsonTypeInfo<JsonRpcError>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcError));
 
-    /// <summary>The body's message with the request's user attached (tools receive it as their <c>ClaimsPrincipal</c>); null when malformed.</summary>
+    /// <summary>What a client reads when it posts a JSON array: the current protocol version has no batches.</summary>
+    public const string BatchNotSupported = "JSON-RPC batches are not supported; send one message per request";
+
+    /// <summary>
+    /// The body's message with the request's user attached (tools receive it as their <c>ClaimsPrincipal</c>); null
+    /// when the body is not one JSON-RPC message, after answering 400 with the JSON-RPC error that says why.
+    /// </summary>
     public static async Task<JsonRpcMessage?> ReadMessageAsync(HttpContext context)
     {
+        var original = context.Request.Body;
+        var body = new LeadingByteStream(original);
+        context.Request.Body = body;
         JsonRpcMessage? message;
         try
         {
@@ -26,6 +35,18 @@ public static class JsonRpcHttp
         }
         catch (JsonException)
         {
+            message = null;
+        }
+        finally
+        {
+            context.Request.Body = original;
+        }
+
+        if (message is null)
+        {
+            await (body.LeadingByte == (byte)'['
+                ? WriteErrorAsync(context, StatusCodes.Status400BadRequest, BatchNotSupported, (int)McpErrorCode.InvalidRequest)
+                : WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Parse error: the body is not a JSON-RPC message.", (int)McpErrorCode.ParseError));
             return null;
         }
 

@@ -76,8 +76,7 @@ public sealed class LegacySseEndpoint
         var message = await JsonRpcHttp.ReadMessageAsync(context);
         if (message is null)
         {
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Parse error: the body is not a JSON-RPC message.", -32700);
-            return;
+            return; // answered: a parse error or a batch
         }
 
         await session.Transport.OnMessageReceivedAsync(message, context.RequestAborted);

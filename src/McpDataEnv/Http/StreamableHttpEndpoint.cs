@@ -65,8 +65,7 @@ public sealed class StreamableHttpEndpoint
         var message = await JsonRpcHttp.ReadMessageAsync(context);
         if (message is null)
         {
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Parse error: the body is not a JSON-RPC message.", (int)McpErrorCode.ParseError);
-            return;
+            return; // answered: a parse error or a batch
         }
 
         var id = message is JsonRpcRequest request ? request.Id : default;

@@ -23,7 +23,9 @@ public sealed class AnalyzePrompt
            refused, explain which rule applies and stop or narrow the request; never work around a rule. Use the
            canonical metric definitions it returns, and keep its plan_id.
         3. run_readonly_sql (or run_script for computation), passing plan_id: one read-only query at a time;
-           aggregate in SQL rather than fetching many rows. If truncated is true, you do not have all rows.
+           aggregate in SQL rather than fetching many rows. If truncated is true, you do not have all rows, and
+           truncated_by says which cap cut them: rows (raise max_rows or aggregate) or bytes (the result-size cap:
+           raising max_rows will not help; select fewer or narrower columns, or aggregate).
         4. triangulate_metric: confirm the number that answers the question by an independent second route; report
            both values if they disagree beyond the tolerance.
         5. Answer with the number, its unit and period, the definition used, and any filter that applies to your role.

@@ -35,7 +35,7 @@ public sealed class WorkerPoolTests(SandboxFixture sandbox) : IClassFixture<Sand
     [Fact]
     public async Task The_watchdog_kills_a_worker_stuck_outside_the_interpreter()
     {
-        var act = () => sandbox.RunAsync("sql('SELECT 1')", sql: new HangingSqlBridge());
+        var act = () => sandbox.RunAsync("sql('SELECT 1')", limits: SandboxFixture.ShortTimeout, sql: new HangingSqlBridge());
         var error = (await act.Should().ThrowAsync<DataEnvException>()).Which;
         error.Code.Should().Be(ErrorCodes.ScriptLimit);
         error.Details["limit"].Should().Be("timeout_ms");
@@ -45,10 +45,10 @@ public sealed class WorkerPoolTests(SandboxFixture sandbox) : IClassFixture<Sand
     [Fact]
     public async Task Cancellation_stops_the_run_and_the_sandbox_stays_healthy()
     {
-        // A roomy script limit: with 1.5 s, a loaded machine could let the watchdog answer script_limit before the
-        // 200 ms cancellation is even delivered.
+        // The default, roomy script limit: with a short one, a loaded machine could let the watchdog answer
+        // script_limit before the 200 ms cancellation is even delivered.
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var act = () => sandbox.Sandbox.RunAsync(new ScriptRunRequest("while (true) {}", null, SandboxFixture.Roomy), new FakeSqlBridge(), cts.Token);
+        var act = () => sandbox.Sandbox.RunAsync(new ScriptRunRequest("while (true) {}", null, SandboxFixture.Limits), new FakeSqlBridge(), cts.Token);
         await act.Should().ThrowAsync<OperationCanceledException>();
         (await sandbox.RunAsync("1")).ResultJson.Should().Be("1");
     }
@@ -57,7 +57,9 @@ public sealed class WorkerPoolTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task A_caller_queued_behind_busy_workers_can_cancel()
     {
         await using var single = new ScriptSandbox(SandboxFixture.Limits with { Workers = 1, MaxConcurrent = 1 });
-        var busy = single.RunAsync(new ScriptRunRequest("var t = 0; for (var i = 0; i < 1e9; i++) { t++; }", null, SandboxFixture.Limits), new FakeSqlBridge(), CancellationToken.None);
+        // Not a timeout test: the busy run only has to hold the only worker, then fail by whichever guard comes first
+        // (the timeout or the statement cap); the short timeout just frees the worker sooner.
+        var busy = single.RunAsync(new ScriptRunRequest("var t = 0; for (var i = 0; i < 1e9; i++) { t++; }", null, SandboxFixture.ShortTimeout), new FakeSqlBridge(), CancellationToken.None);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
         var queued = () => single.RunAsync(new ScriptRunRequest("1", null, SandboxFixture.Limits), new FakeSqlBridge(), cts.Token);
         await queued.Should().ThrowAsync<OperationCanceledException>();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using McpDataEnv.Http;
 using McpDataEnv.Tests.Support;
 
 namespace McpDataEnv.Tests.Http;
@@ -124,5 +126,46 @@ public sealed class HttpSecurityTests : IClassFixture<HttpEnvironment>
         noSession.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         delete.StatusCode.Should().Be(HttpStatusCode.OK);
         afterDelete.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    public static TheoryData<string, string, int, string> UnreadableBodies => new()
+    {
+        { "http", """[{"jsonrpc":"2.0","id":1,"method":"ping"}]""", -32600, JsonRpcHttp.BatchNotSupported },
+        { "http", " \r\n\t[]", -32600, JsonRpcHttp.BatchNotSupported },
+        { "http", "{not json", -32700, "Parse error" },
+        { "sse", """[{"jsonrpc":"2.0","id":1,"method":"ping"}]""", -32600, JsonRpcHttp.BatchNotSupported },
+        { "sse", "{not json", -32700, "Parse error" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies))]
+    public async Task A_batch_is_refused_as_an_invalid_request_and_a_body_that_is_not_JSON_as_a_parse_error(string transport, string body, int code, string message)
+    {
+        await using var server = await HttpTestServer.StartAsync(_env.Folder);
+        using var stream = transport == "sse" ? await RawMcpHttp.SendAsync(HttpMethod.Get, server.SseUrl, HttpTestServer.AliceKey) : null;
+        var url = stream is null ? server.McpUrl : server.BaseUrl + await AnnouncedEndpointAsync(stream);
+
+        using var response = await RawMcpHttp.PostAsync(url, body, HttpTestServer.AliceKey);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        error["code"]!.GetValue<int>().Should().Be(code);
+        error["message"]!.GetValue<string>().Should().StartWith(message);
+    }
+
+    /// <summary>The legacy transport's first event: where this stream's session takes its messages.</summary>
+    private static async Task<string> AnnouncedEndpointAsync(HttpResponseMessage stream)
+    {
+        // Left open: closing the stream would end the session before the post.
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(), leaveOpen: true);
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return line["data: ".Length..];
+            }
+        }
+
+        throw new InvalidOperationException("The SSE stream ended before announcing its endpoint.");
     }
 }

@@ -16,28 +16,21 @@ public static class AuditVerifier
     public static AuditVerdict Verify(IEnumerable<AuditEntry?> entries) => Verify(entries.Select((e, i) => (i + 1, e)));
 
     /// <summary>As <see cref="Verify(IEnumerable{AuditEntry})"/>, for entries streamed from a store.</summary>
-    public static async Task<AuditVerdict> VerifyAsync(IAsyncEnumerable<AuditEntry?> entries, CancellationToken cancellationToken = default)
-    {
-        var walk = new ChainWalk();
-        var position = 0;
-        await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (walk.Step(++position, entry) is { } broken)
-            {
-                return broken;
-            }
-        }
-
-        return walk.Intact;
-    }
+    public static Task<AuditVerdict> VerifyAsync(IAsyncEnumerable<AuditEntry?> entries, CancellationToken cancellationToken = default) =>
+        WalkAsync(entries.Select((entry, i) => (i + 1, entry)), cancellationToken);
 
     public static AuditVerdict VerifyFile(string path) =>
         File.Exists(path) ? Verify(File.ReadLines(path)) : new AuditVerdict(true, 0, null, null, null);
 
-    private static AuditVerdict Verify(IEnumerable<(int Position, AuditEntry? Entry)> entries)
+    // The one walk, for stored and streamed trails alike. A synchronous source wrapped as an async one never
+    // awaits anything incomplete, so the task has completed by the time WalkAsync returns: no thread is blocked.
+    private static AuditVerdict Verify(IEnumerable<(int Position, AuditEntry? Entry)> entries) =>
+        WalkAsync(entries.ToAsyncEnumerable(), CancellationToken.None).GetAwaiter().GetResult();
+
+    private static async Task<AuditVerdict> WalkAsync(IAsyncEnumerable<(int Position, AuditEntry? Entry)> entries, CancellationToken cancellationToken)
     {
         var walk = new ChainWalk();
-        foreach (var (position, entry) in entries)
+        await foreach (var (position, entry) in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (walk.Step(position, entry) is { } broken)
             {
