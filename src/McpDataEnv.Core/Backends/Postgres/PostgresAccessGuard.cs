@@ -56,7 +56,8 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
         }
     }
 
-    private static DataEnvException Denied(AccessDenial denial) => new(
+    /// <summary>The <c>access_denied</c> refusal for <paramref name="denial"/>; its message reaches the model.</summary>
+    public static DataEnvException Denied(AccessDenial denial) => new(
         ErrorCodes.AccessDenied,
         $"Access denied to {denial.Table}{(denial.Column.Length > 0 ? "." + denial.Column : "")} (rule {denial.Rule}): {denial.Message}",
         new Dictionary<string, object?> { ["table"] = denial.Table, ["column"] = denial.Column, ["rule"] = denial.Rule });
