@@ -64,6 +64,13 @@ internal static class GovernanceCases
         Leak("SELECT name FROM sqlite_schema", "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = 'customers'::regclass"),
         Leak("SELECT count(*) FROM main.sqlite_master WHERE sql LIKE '%salary%'",
             "SELECT relname FROM pg_class WHERE relname = 'payroll'"),
+        // The same questions asked of PostgreSQL's catalog functions and casts, which read no catalog relation in the plan.
+        Leak("SELECT count(*) FROM sqlite_master WHERE name = 'payroll'", "SELECT to_regclass('payroll') IS NOT NULL"),
+        Leak("SELECT instr(sql, 'email') > 0 FROM sqlite_master WHERE name = 'customers'",
+            "SELECT has_column_privilege('customers', 'email', 'SELECT')"),
+        Leak("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'contact_list'", "SELECT pg_get_viewdef('contact_list')"),
+        Leak("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'payroll' AND type = 'index'", "SELECT pg_total_relation_size('payroll')"),
+        Leak("SELECT name FROM sqlite_master WHERE name LIKE 'pay%'", "SELECT 'retail.payroll'::regclass::oid"),
     ];
 
     public static readonly GovernanceCase[] Analyst =

@@ -13,6 +13,15 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// itself (not visible in the plan) is stopped by the function guard, not here. Row filters are enforced by the
 /// engine's row-level security (<see cref="PostgresAdminScript"/>), which binds only the reader role: a query on a
 /// filtered table is refused (fail closed) unless a reader role is configured and the table has our policy.
+/// <para>The catalog, for a scope that may not read it (<see cref="IAccessScope.CheckCatalogRead"/>): relations in
+/// <c>pg_catalog</c> and <c>information_schema</c> the plan scans are refused here; functions and casts that answer
+/// from the catalog without a scan in the plan (<c>to_regclass</c>, <c>::regclass</c>, <c>pg_table_size</c>,
+/// <c>has_column_privilege</c>, <c>pg_get_viewdef</c>...) are refused before this, by <see cref="PostgresCatalogProbes"/>,
+/// with the same refusal whether the object asked about exists or not. Still open: a cast to a table's row type
+/// (<c>(NULL::payroll).*</c>, <c>json_populate_record(NULL::customers, '{}')</c>) names that table's columns, and
+/// <c>EXPLAIN</c>'s "type does not exist" for a missing one; a <c>FROM</c> of a missing table is PostgreSQL's
+/// "relation does not exist" where a hidden one is this guard's refusal; and timing (how long a refusal takes) is out
+/// of scope throughout.</para>
 /// </remarks>
 internal sealed class PostgresAccessGuard(string schema, string? readerRole = null)
 {
@@ -56,7 +65,8 @@ internal sealed class PostgresAccessGuard(string schema, string? readerRole = nu
         }
     }
 
-    private static DataEnvException Denied(AccessDenial denial) => new(
+    /// <summary>The <c>access_denied</c> refusal for <paramref name="denial"/>; its message reaches the model.</summary>
+    public static DataEnvException Denied(AccessDenial denial) => new(
         ErrorCodes.AccessDenied,
         $"Access denied to {denial.Table}{(denial.Column.Length > 0 ? "." + denial.Column : "")} (rule {denial.Rule}): {denial.Message}",
         new Dictionary<string, object?> { ["table"] = denial.Table, ["column"] = denial.Column, ["rule"] = denial.Rule });

@@ -20,12 +20,28 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// Limits: functions invoked implicitly (operators, casts, triggers do not fire on reads) are not
 /// seen by name; the built-in ones are harmless, and custom operators over dangerous functions would
 /// have to be created by an administrator. Refusal messages reach the model; they name only the function.
+/// Functions that answer catalog questions (<c>to_regclass</c>, <c>pg_table_size</c>, <c>has_column_privilege</c>,
+/// <c>pg_get_viewdef</c>...) are not refused here, for everyone, but by <see cref="PostgresCatalogProbes"/>, for a
+/// scope that may not read the catalog.
 /// </remarks>
 public static class PostgresFunctionPolicy
 {
     public static IReadOnlySet<string> VolatileAllowed { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "random", "random_normal", "clock_timestamp", "timeofday", "gen_random_uuid",
+    };
+
+    /// <summary>
+    /// Functions that look a table, column or type up by a <c>text</c> name and have no overload taking or returning an
+    /// oid, so <see cref="PostgresCatalogProbes"/> cannot tell them by their types: <c>pg_get_serial_sequence('payroll',
+    /// 'salary')</c> says whether the table and the column exist; <c>pg_input_is_valid('payroll', 'regclass')</c>,
+    /// <c>pg_input_error_info</c> (PostgreSQL 16) and <c>to_regtypemod</c> (17) take the type as a string, out of the
+    /// text's names. A scope that may not read the catalog may not call them (the deny list above is for everyone).
+    /// Found by listing <c>pg_catalog</c>'s functions without oid arguments or results that name relations.
+    /// </summary>
+    public static IReadOnlySet<string> NamesCatalogObjectsByText { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "pg_get_serial_sequence", "pg_input_is_valid", "pg_input_error_info", "to_regtypemod",
     };
 
     /// <summary>True when <paramref name="name"/> (lower-case) is on the deny list.</summary>

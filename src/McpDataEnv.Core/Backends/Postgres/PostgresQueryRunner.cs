@@ -5,7 +5,8 @@ namespace McpDataEnv.Core.Backends.Postgres;
 
 /// <summary>
 /// Runs one request on one open connection, in order: deny-listed function names (text, before anything
-/// reaches the planner) → read-only transaction → <c>EXPLAIN (VERBOSE, FORMAT JSON)</c> (the engine's parse:
+/// reaches the planner) → read-only transaction → for a scope that may not read the catalog, functions and casts
+/// that answer catalog questions (<see cref="PostgresCatalogProbes"/>) → <c>EXPLAIN (VERBOSE, FORMAT JSON)</c> (the engine's parse:
 /// one plannable statement, no <c>ModifyTable</c>/<c>LockRows</c>) → volatile functions from <c>pg_proc</c>
 /// → access scope over the plan's columns → <c>DECLARE</c> a cursor and <c>FETCH</c> at most MaxRows + 1 rows
 /// (the server never produces more, so a huge result is never drained) → <c>ROLLBACK</c>.
@@ -36,7 +37,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
         var rolledBack = false;
         try
         {
-            var plan = PostgresPlan.Parse(await ExplainAsync(connection, request, ct));
+            var plan = PostgresPlan.Parse(await ExplainAsync(connection, request, PostgresCatalogProbes.Lookup(tokens, textFunctions, request.Access), ct));
             RefuseWrites(plan);
             PostgresFunctionPolicy.RefuseDenied(plan.FunctionNames);
             var functions = textFunctions.Union(plan.FunctionNames).ToArray();
@@ -62,13 +63,23 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
         }
     }
 
-    /// <summary><c>BEGIN READ ONLY</c>, the settings and <c>EXPLAIN (VERBOSE, FORMAT JSON)</c> in one round trip.</summary>
-    private async Task<string> ExplainAsync(NpgsqlConnection connection, QueryRequest request, CancellationToken ct)
+    /// <summary>
+    /// <c>BEGIN READ ONLY</c>, the settings, the catalog-probe lookup when the scope may not read the catalog
+    /// (<see cref="PostgresCatalogProbes"/>: refused on its answer, whatever <c>EXPLAIN</c> said) and
+    /// <c>EXPLAIN (VERBOSE, FORMAT JSON)</c> in one round trip.
+    /// </summary>
+    private async Task<string> ExplainAsync(NpgsqlConnection connection, QueryRequest request, NpgsqlBatchCommand? probes, CancellationToken ct)
     {
         await using var batch = PostgresSessionSetup.Create(connection, schema, readerRole, request.Timeout, request.Access);
+        if (probes is not null) batch.BatchCommands.Add(probes);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (VERBOSE, FORMAT JSON) " + request.Sql));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct); // past the settings row
+        if (probes is not null)
+        {
+            await PostgresCatalogProbes.RefuseFoundAsync(reader, request.Access, ct);
+            await reader.NextResultAsync(ct);
+        }
         await reader.ReadAsync(ct);
         return reader.GetString(0);
     }

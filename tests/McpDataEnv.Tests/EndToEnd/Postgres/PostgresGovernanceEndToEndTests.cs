@@ -20,6 +20,27 @@ public sealed class PostgresGovernanceEndToEndTests : GovernanceRoleTables, ICla
     protected override JsonObject Server(string role) => _env.Server(role);
 
     [Fact]
+    public async Task A_catalog_function_or_cast_gets_one_refusal_whether_the_hidden_table_exists_or_not()
+    {
+        string[] probes =
+        [
+            "SELECT to_regclass('retail.{0}')", "SELECT 'retail.{0}'::regclass", "SELECT pg_table_size('retail.{0}')",
+            "SELECT has_column_privilege('retail.{0}', 'salary', 'SELECT')", "SELECT pg_get_serial_sequence('retail.{0}', 'salary')",
+        ];
+        var sqls = probes.SelectMany(p => new[] { string.Format(p, "payroll"), string.Format(p, "no_such_table") }).ToList();
+
+        var report = await McpDriver.RunAsync(_env.Server("analyst"), [.. sqls.Select(sql => McpDriver.Call("run_readonly_sql", new { sql }))]);
+
+        for (var i = 0; i < sqls.Count; i += 2)
+        {
+            var hidden = report.Result(i);
+            hidden.ErrorCode().Should().Be("access_denied", sqls[i]);
+            hidden.Text().Should().Contain("analyst.catalog").And.Contain("describe_schema");
+            report.Result(i + 1).Text().Should().Be(hidden.Text(), "the refusal must not tell which tables exist");
+        }
+    }
+
+    [Fact]
     public async Task Every_tool_call_appends_a_row_to_the_audit_table_which_verify_and_tail_read()
     {
         var marker = $"SELECT {Guid.NewGuid().GetHashCode() & 0xFFFF} AS audit_marker";

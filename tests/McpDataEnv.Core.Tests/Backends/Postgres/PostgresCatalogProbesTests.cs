@@ -1,0 +1,114 @@
+using McpDataEnv.Core.Errors;
+using McpDataEnv.Core.Governance;
+using McpDataEnv.Core.Tests.Backends.Sqlite;
+
+namespace McpDataEnv.Core.Tests.Backends.Postgres;
+
+/// <summary>
+/// Functions and casts that answer catalog questions (does payroll exist, how big is it, may I read customers.email,
+/// what is this view's definition) without reading a catalog relation the plan shows: a role the policy restricts is
+/// refused them before the query runs, with one refusal whether or not the object asked about exists; an
+/// unrestricted scope keeps them. Queries run as the fixture's reader role, as the server runs them.
+/// </summary>
+public sealed class PostgresCatalogProbesTests(PostgresRowSecurityFixture db) : IClassFixture<PostgresRowSecurityFixture>
+{
+    private static IAccessScope Analyst => SqliteRowFilterTests.Scope("analyst");
+
+    public static TheoryData<string> Probes => new()
+    {
+        "SELECT to_regclass('payroll')",
+        "SELECT to_regclass('payroll') IS NOT NULL",
+        "SELECT 'payroll'::regclass",
+        "SELECT 'payroll'::pg_catalog.regclass::oid",
+        "SELECT CAST('payroll' AS regclass)",
+        "SELECT CAST('payroll' AS \"regclass\")",
+        "SELECT regclass 'payroll'",
+        "SELECT '{payroll}'::regclass[]",
+        "SELECT '{payroll}'::_regclass",
+        "SELECT 'payroll'::text::regtype",
+        "SELECT to_regtype('payroll')",
+        "SELECT pg_table_size('payroll')",
+        "SELECT pg_relation_size('payroll')",
+        "SELECT pg_total_relation_size('payroll')",
+        "SELECT pg_catalog.pg_total_relation_size('payroll')",
+        "SELECT \"pg_table_size\"('payroll')",
+        "SELECT has_table_privilege('payroll', 'SELECT')",
+        "SELECT has_column_privilege('customers', 'email', 'SELECT')",
+        "SELECT has_any_column_privilege('payroll', 'SELECT')",
+        "SELECT pg_get_viewdef('contact_list')",
+        "SELECT pg_get_indexdef(16400)",
+        "SELECT pg_get_constraintdef(16400)",
+        "SELECT obj_description(16400, 'pg_class')",
+        "SELECT col_description(16400, 1)",
+        "SELECT format_type(t, NULL) FROM generate_series(16384, 16500) t",
+        "SELECT pg_get_serial_sequence('payroll', 'salary')",
+        "SELECT pg_table_is_visible(16400)",
+        "SELECT pg_describe_object(1259, 16400, 0)",
+        "SELECT * FROM pg_identify_object(1259, 16400, 0)",
+        "SELECT pg_get_expr('x', 16400)",
+        "SELECT pg_stat_get_live_tuples(16400)",
+        "SELECT pg_typeof(1)",
+        "SELECT count(*) FROM orders WHERE to_regclass('payroll') IS NOT NULL",
+        "SELECT count(*) FROM orders o, LATERAL (SELECT pg_table_size('payroll')) s",
+    };
+
+    [Theory]
+    [MemberData(nameof(Probes))]
+    public async Task A_restricted_role_is_refused_a_function_or_cast_that_answers_from_the_catalog(string sql)
+    {
+        var refusal = await RefusalAsync(sql, Analyst);
+
+        refusal.Code.Should().Be(ErrorCodes.AccessDenied);
+        refusal.Details["rule"].Should().Be("analyst.catalog");
+        refusal.Message.Should().Contain("describe_schema");
+    }
+
+    [Theory]
+    [InlineData("SELECT to_regclass('{0}')")]
+    [InlineData("SELECT '{0}'::regclass")]
+    [InlineData("SELECT pg_table_size('{0}')")]
+    [InlineData("SELECT has_table_privilege('{0}', 'SELECT')")]
+    [InlineData("SELECT has_column_privilege('{0}', 'salary', 'SELECT')")]
+    [InlineData("SELECT pg_get_serial_sequence('{0}', 'salary')")]
+    [InlineData("SELECT pg_get_viewdef('{0}')")]
+    public async Task The_refusal_is_the_same_whether_the_table_exists_or_not(string template)
+    {
+        var hidden = await RefusalAsync(string.Format(template, "payroll"), Analyst);
+        var missing = await RefusalAsync(string.Format(template, "no_such_table"), Analyst);
+
+        missing.Code.Should().Be(hidden.Code).And.Be(ErrorCodes.AccessDenied);
+        missing.Message.Should().Be(hidden.Message);
+        missing.Details.Should().Equal(hidden.Details);
+    }
+
+    [Fact]
+    public async Task What_is_refused_to_a_restricted_role_answers_an_unrestricted_scope()
+    {
+        const string sql =
+            "SELECT to_regclass('payroll')::text, has_table_privilege('payroll', 'SELECT'), has_column_privilege('customers', 'email', 'SELECT'), pg_typeof(1)::text";
+
+        (await RefusalAsync(sql, Analyst)).Code.Should().Be(ErrorCodes.AccessDenied);
+        (await db.Backend.RunAsync(sql)).Rows[0].Should().Equal("payroll", true, false, "integer");
+    }
+
+    [Theory]
+    [InlineData("SELECT region_id, count(*) FROM customers GROUP BY region_id")]
+    [InlineData("SELECT 'regclass' AS s, 'to_regclass(payroll)' AS t /* pg_table_size('payroll') */")]
+    [InlineData("SELECT status, count(*)::int, sum(quantity * unit_price)::numeric(14, 2) FROM orders JOIN order_items USING (order_id) GROUP BY status")]
+    [InlineData("SELECT date_trunc('month', ordered_at)::date AS m, count(*) FROM orders GROUP BY 1 ORDER BY 1 LIMIT 3")]
+    [InlineData("SELECT min(signup_date), max(signup_date), int8(count(*)) FROM customers")] // max(oid), int8(oid) exist too
+    [InlineData("SELECT count(*) FROM products WHERE to_tsvector('english', name) @@ to_tsquery('english'::regconfig, 'lamp | desk')")]
+    public async Task Only_the_call_or_cast_is_refused_and_analytics_beside_it_still_run(string analytics)
+    {
+        var probing = $"SELECT to_regclass('payroll') IS NULL AS probe, x.* FROM ({analytics}) x";
+
+        (await RefusalAsync(probing, Analyst)).Code.Should().Be(ErrorCodes.AccessDenied);
+        (await db.Backend.RunAsync(analytics, access: Analyst)).Rows.Should().NotBeEmpty();
+    }
+
+    private async Task<DataEnvException> RefusalAsync(string sql, IAccessScope scope)
+    {
+        var act = () => db.Backend.RunAsync(sql, access: scope);
+        return (await act.Should().ThrowAsync<DataEnvException>()).Which;
+    }
+}
