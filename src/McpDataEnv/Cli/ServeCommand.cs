@@ -3,6 +3,8 @@ using McpDataEnv.Core.Errors;
 using McpDataEnv.Hosting;
 using McpDataEnv.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
 
 namespace McpDataEnv.Cli;
 
@@ -65,9 +67,11 @@ public static class ServeCommand
         // No generic host: one stdio session is the whole process (stdin closing or Ctrl+C ends it), and the host's
         // configuration, lifetime and hosted-service machinery only add start-up time before the first answer.
         var services = new ServiceCollection().AddSingleton(loggers).AddLogging();
-        services.AddEnvironmentServer(runtime, new FixedCallerResolver(caller), caller).WithStdioServerTransport();
+        services.AddEnvironmentServer(runtime, new FixedCallerResolver(caller), caller);
         await using var provider = services.BuildServiceProvider();
-        var server = provider.GetRequiredService<ModelContextProtocol.Server.McpServer>();
+        var options = provider.GetRequiredService<IOptions<McpServerOptions>>().Value;
+        await using var transport = new StdioTransport(options.ServerInfo?.Name ?? "mcpdataenv", loggers);
+        await using var server = McpServer.Create(transport, options, loggers, provider);
         await server.RunAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -19,7 +19,8 @@ namespace McpDataEnv.Hosting;
 /// A method parameter the SDK should take from dependency injection rather than from the client's arguments (and so
 /// leave out of the input schema) must be one of <see cref="McpServerSetup.InjectedTypes"/>; the contract snapshot
 /// of <c>tools/list</c> fails when a new one is forgotten. Schemas are normalised for strict clients here, once
-/// (see <see cref="StrictClientSchemas"/>).
+/// (see <see cref="StrictClientSchemas"/>), and each tool is a <see cref="PublishedTool"/>, which spares the SDK an
+/// extra serialisation of every result.
 /// </remarks>
 public sealed class ServerPrimitives
 {
@@ -77,9 +78,9 @@ public sealed class ServerPrimitives
     // so positional options would silently be taken as the target and the services and serializer ignored.
     private static IReadOnlyDictionary<string, McpServerTool> BuildTools() => ToolCatalog.All.ToDictionary(
         entry => entry.Key,
-        entry => Normalized(McpServerTool.Create(
+        entry => (McpServerTool)new PublishedTool(Normalized(McpServerTool.Create(
             Annotated<McpServerToolAttribute>(entry.Value).Single(),
-            options: new McpServerToolCreateOptions { Services = Injected, SerializerOptions = ToolJson.Options })),
+            options: new McpServerToolCreateOptions { Services = Injected, SerializerOptions = ToolJson.Options }))),
         StringComparer.Ordinal);
 
     private static (McpServerResource[], McpServerResource[], McpServerPrompt[]) BuildOthers() => (

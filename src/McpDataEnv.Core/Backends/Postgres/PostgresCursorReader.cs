@@ -6,7 +6,7 @@ namespace McpDataEnv.Core.Backends.Postgres;
 
 /// <summary>
 /// Declares and reads a cursor: <c>FETCH 0</c> describes the columns, then one <c>FETCH MaxRows + 1</c> streams the
-/// rows with <see cref="CommandBehavior.SequentialAccess"/>. Scalars come back in text format (exact, see
+/// rows, one row in memory at a time. Scalars come back in text format (exact, see
 /// <see cref="PostgresCellText"/>); arrays and <c>bytea</c> in binary (JSON arrays, byte arrays). Both caps are
 /// <see cref="CappedRows"/>, shared with SQLite.
 /// </summary>
@@ -37,7 +37,7 @@ internal static class PostgresCursorReader
         {
             UnknownResultTypeList = columns.Select(c => !IsBinary(c.Type)).ToArray(),
         };
-        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleResult, ct);
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SingleResult, ct);
         return await ReadRowsAsync(reader, columns, request, ct);
     }
 
@@ -52,6 +52,12 @@ internal static class PostgresCursorReader
     /// Reads the rows of the result set <paramref name="reader"/> is on, after checking its columns are
     /// <paramref name="columns"/> (else <see cref="PostgresColumnsChangedException"/>, before any value is read).
     /// </summary>
+    /// <remarks>
+    /// The reader must not be in <see cref="CommandBehavior.SequentialAccess"/>: then a row is wholly in memory once
+    /// <c>ReadAsync</c> has returned, and its cells are read without waiting, instead of an awaited read (a state
+    /// machine) per cell. Sequential access would not bound memory better: every cell is read
+    /// whole anyway, before <see cref="CappedRows"/> weighs the row.
+    /// </remarks>
     public static async Task<CappedRows> ReadRowsAsync(
         NpgsqlDataReader reader, IReadOnlyList<ResultColumn> columns, QueryRequest request, CancellationToken ct)
     {
@@ -66,7 +72,7 @@ internal static class PostgresCursorReader
             var row = new object?[columns.Count];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = await ReadCellAsync(reader, i, columns[i].Type, ct);
+                row[i] = ReadCell(reader, i, columns[i].Type);
             }
             if (!rows.TryAdd(row)) break;
         }
@@ -75,12 +81,12 @@ internal static class PostgresCursorReader
 
     private static bool IsBinary(string type) => type.EndsWith("[]", StringComparison.Ordinal) || type == "bytea";
 
-    private static async Task<object?> ReadCellAsync(NpgsqlDataReader reader, int i, string type, CancellationToken ct)
+    private static object? ReadCell(NpgsqlDataReader reader, int i, string type)
     {
-        if (await reader.IsDBNullAsync(i, ct)) return null;
-        if (type == "bytea") return await reader.GetFieldValueAsync<byte[]>(i, ct);
+        if (reader.IsDBNull(i)) return null;
+        if (type == "bytea") return reader.GetFieldValue<byte[]>(i);
         if (IsBinary(type)) return JsonSerializer.SerializeToElement(ReadArray(reader, i, type));
-        return PostgresCellText.Convert(type, await reader.GetFieldValueAsync<string>(i, ct));
+        return PostgresCellText.Convert(type, reader.GetFieldValue<string>(i));
     }
 
     // Arrays may hold NULLs: value-type elements are read as their nullable form.

@@ -101,7 +101,7 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
 
         batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresCursorReader.FetchSql(Cursor, request)));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
-        await using var reader = await batch.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         for (var i = 0; i < resultsBefore; i++) await reader.NextResultAsync(ct);
         var rows = await PostgresCursorReader.ReadRowsAsync(reader, columns, request, ct);
         while (await reader.NextResultAsync(ct))

@@ -4,6 +4,26 @@ namespace McpDataEnv.Core.Tests.Governance.Audit;
 
 public sealed class AuditBatchWriterTests
 {
+    private static readonly AsyncLocal<string?> Call = new();
+
+    [Fact]
+    public async Task A_lone_append_is_written_by_its_own_caller_without_waiting_for_another_thread()
+    {
+        string? seenBy = null;
+        await using var writer = new AuditBatchWriter(events =>
+        {
+            seenBy = Call.Value;
+            return Task.FromResult(Seal(events, 0));
+        });
+
+        Call.Value = "call 1";
+        var appended = writer.EnqueueAsync(AuditLogTests.Event(1));
+
+        appended.IsCompletedSuccessfully.Should().BeTrue("a store that appends synchronously answers the caller synchronously");
+        seenBy.Should().Be("call 1", "the append ran on the caller's own flow");
+        (await appended).Seq.Should().Be(1);
+    }
+
     [Fact]
     public async Task Callers_arriving_during_an_append_go_together_in_the_next_batch()
     {
@@ -33,6 +53,25 @@ public sealed class AuditBatchWriterTests
 
         batches.Should().Equal(1, 20);
         entries.Select(e => e.Seq).Should().Equal(Enumerable.Range(1, 21).Select(i => (long)i));
+    }
+
+    [Fact]
+    public async Task Concurrent_callers_are_all_written_once_and_none_is_left_waiting()
+    {
+        var written = 0L;
+        var batches = 0;
+        await using var writer = new AuditBatchWriter(async events =>
+        {
+            // Alternate synchronous and asynchronous appends, so drains end while others are queueing.
+            if (Interlocked.Increment(ref batches) % 2 == 0) await Task.Yield();
+            var after = Interlocked.Add(ref written, events.Count) - events.Count;
+            return Seal(events, after);
+        });
+
+        var appends = await Task.WhenAll(Enumerable.Range(0, 4_000).Select(i => Task.Run(() => writer.EnqueueAsync(AuditLogTests.Event(i)))))
+            .WaitAsync(TimeSpan.FromMinutes(2));
+
+        appends.Select(e => e.Seq).Order().Should().Equal(Enumerable.Range(1, 4_000).Select(i => (long)i));
     }
 
     [Fact]
@@ -67,7 +106,7 @@ public sealed class AuditBatchWriterTests
         await disposing;
 
         written.Should().Be(5);
-        pending.Should().OnlyContain(t => t.IsCompletedSuccessfully);
+        (await Task.WhenAll(pending)).Should().HaveCount(5);
         var late = () => writer.EnqueueAsync(AuditLogTests.Event(9));
         await late.Should().ThrowAsync<ObjectDisposedException>();
     }
