@@ -6,7 +6,8 @@ namespace McpDataEnv.Core.Sql;
 /// The one list of functions refused wherever they are called (select list, FROM, WHERE, LATERAL, CTE, inside
 /// casts, schema-qualified, quoted or <c>U&amp;"..."</c>-escaped): they read server files, run SQL from strings or
 /// read whole tables outside the plan, signal or lock other sessions, change settings, sequences or the server's
-/// state, expose transaction ids, or sleep. The text gate and the PostgreSQL backend's function guard
+/// state, expose transaction ids or other sessions (their running SQL, client addresses: every principal's queries run
+/// as the one reader role, so PostgreSQL would show each principal the others'), or sleep. The text gate and the PostgreSQL backend's function guard
 /// (<c>PostgresFunctionPolicy</c>, on the statement text and on every function the verbose plan names) both ask it.
 /// </summary>
 /// <remarks>
@@ -21,14 +22,14 @@ public static class ForbiddenFunctions
     {
         "pg_stat_file", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_notify", "set_config",
         "setseed", "ts_stat", "nextval", "setval", "currval", "lastval", "pg_switch_wal", "pg_promote",
-        "pg_export_snapshot", "loread", "lowrite", "pg_start_backup", "pg_stop_backup",
+        "pg_export_snapshot", "loread", "lowrite", "pg_start_backup", "pg_stop_backup", "pg_stat_get_activity",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] PostgresPrefixes =
     [
         "pg_read_", "pg_ls_", "pg_file_", "lo_", "dblink", "pg_advisory_", "pg_try_advisory_", "pg_sleep", "txid_",
         "pg_current_xact_id", "pg_rotate_logfile", "pg_import_", "pg_log_", "pg_logical_", "pg_replication_",
-        "pg_create_", "pg_drop_", "pg_stat_reset", "pg_wal_", "pg_backup_",
+        "pg_create_", "pg_drop_", "pg_stat_reset", "pg_wal_", "pg_backup_", "pg_stat_get_backend_",
     ];
 
     // query_to_xml, table_to_xmlschema, cursor_to_xml, schema_to_xml_and_xmlschema, database_to_xml...: SQL text

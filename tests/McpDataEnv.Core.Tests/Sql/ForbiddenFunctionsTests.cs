@@ -21,7 +21,8 @@ public sealed class ForbiddenFunctionsTests
         "setseed", "ts_stat", "pg_export_snapshot", "pg_import_system_collations", "pg_log_backend_memory_contexts",
         "pg_switch_wal", "pg_promote", "pg_rotate_logfile", "pg_create_restore_point", "pg_drop_replication_slot",
         "pg_logical_emit_message", "pg_replication_origin_create", "pg_wal_replay_pause", "pg_stat_reset",
-        "pg_backup_start", "pg_start_backup", "pg_file_write", "PG_READ_FILE");
+        "pg_backup_start", "pg_start_backup", "pg_file_write", "PG_READ_FILE",
+        "pg_stat_get_activity", "pg_stat_get_backend_activity", "pg_stat_get_backend_client_addr", "pg_stat_get_backend_userid");
 
     [Theory]
     [MemberData(nameof(IssueFunctions))]

@@ -147,6 +147,8 @@ public static class PostgresGateCorpus
         { "SELECT * FROM orders WHERE pg_sleep(1) IS NULL", GateReasons.ForbiddenFunction },
         { "SELECT txid_current()", GateReasons.ForbiddenFunction },
         { "SELECT pg_current_xact_id()", GateReasons.ForbiddenFunction },
+        { "SELECT query FROM pg_stat_get_activity(NULL)", GateReasons.ForbiddenFunction },
+        { "SELECT pg_stat_get_backend_activity(s) FROM pg_stat_get_backend_idset() s", GateReasons.ForbiddenFunction },
         { "SELECT nextval('orders_order_id_seq')", GateReasons.ForbiddenFunction },
         { "SELECT setval('orders_order_id_seq', 1)", GateReasons.ForbiddenFunction },
         { "SELECT currval('orders_order_id_seq')", GateReasons.ForbiddenFunction },

@@ -15,6 +15,7 @@ public sealed class PostgresFunctionGuardTests(PostgresSchemaFixture db) : IClas
         "nextval('s')", "setval('s', 1)", "query_to_xml('select 1', true, true, '')",
         "table_to_xml('customers', true, true, '')", "Pg_Read_File('/etc/passwd')", "\"pg_read_file\"('/etc/passwd')",
         "pg_catalog.pg_read_file('/etc/passwd')", "pg_catalog . \"pg_ls_dir\" /* c */ ('.')", "setseed(0.5)",
+        "pg_stat_get_backend_activity(1)",
     ];
 
     private static readonly string[] Positions =
@@ -53,6 +54,16 @@ public sealed class PostgresFunctionGuardTests(PostgresSchemaFixture db) : IClas
         (await ChecksumAsync()).Should().Be(before);
         (await db.AdminScalarAsync("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).Should().Be(0L);
         File.Exists("/tmp/mcpdataenv-lo").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Other_sessions_queries_are_refused_through_the_view_too()
+    {
+        // No function in the text: the view calls pg_stat_get_activity, which the verbose plan names.
+        var act = () => db.Backend.RunAsync("SELECT query, client_addr FROM pg_stat_activity");
+        var refusal = (await act.Should().ThrowAsync<DataEnvException>()).Which;
+        refusal.Code.Should().Be(ErrorCodes.EngineRefused);
+        refusal.Details["function"].Should().Be("pg_stat_get_activity");
     }
 
     [Theory]
