@@ -18,18 +18,8 @@ internal sealed class StdioTransport(string serverName, ILoggerFactory loggers)
     : StreamServerTransport(new AbandonableReads(Console.OpenStandardInput()), new BufferedStream(new WritesInPlace(Console.OpenStandardOutput())), serverName, loggers)
 {
     /// <summary>Reads that return on cancellation even while the console read underneath is still blocked.</summary>
-    private sealed class AbandonableReads(Stream stdin) : Stream
+    private sealed class AbandonableReads(Stream stdin) : OneWayStream(reads: true)
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             stdin.ReadAsync(buffer, offset, count, cancellationToken).WaitAsync(cancellationToken);
 
@@ -41,16 +31,6 @@ internal sealed class StdioTransport(string serverName, ILoggerFactory loggers)
 
         public override int Read(byte[] buffer, int offset, int count) => stdin.Read(buffer, offset, count);
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
         protected override void Dispose(bool disposing)
         {
             if (disposing) stdin.Dispose();
@@ -59,18 +39,8 @@ internal sealed class StdioTransport(string serverName, ILoggerFactory loggers)
     }
 
     /// <summary>Asynchronous writes done synchronously, on the caller's thread.</summary>
-    private sealed class WritesInPlace(Stream stdout) : Stream
+    private sealed class WritesInPlace(Stream stdout) : OneWayStream(reads: false)
     {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override void Write(byte[] buffer, int offset, int count) => stdout.Write(buffer, offset, count);
 
         public override void Write(ReadOnlySpan<byte> buffer) => stdout.Write(buffer);
@@ -105,12 +75,6 @@ internal sealed class StdioTransport(string serverName, ILoggerFactory loggers)
                 return Task.FromException(e);
             }
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,3 +1,5 @@
+using McpDataEnv.Hosting;
+
 namespace McpDataEnv.Http;
 
 /// <summary>
@@ -5,20 +7,10 @@ namespace McpDataEnv.Http;
 /// so a body that did not parse can still be told apart: <c>[</c> is a JSON-RPC batch, anything else a parse error.
 /// </summary>
 /// <remarks>Costs nothing on the way through: the body is neither buffered nor read twice.</remarks>
-public sealed class LeadingByteStream(Stream inner) : Stream
+public sealed class LeadingByteStream(Stream inner) : OneWayStream(reads: true)
 {
     /// <summary>The first non-whitespace byte read so far; null while none has been.</summary>
     public byte? LeadingByte { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Seen(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
 
@@ -32,16 +24,6 @@ public sealed class LeadingByteStream(Stream inner) : Stream
         var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Seen(buffer.Span[..read]);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int Seen(ReadOnlySpan<byte> bytes)
     {
