@@ -50,7 +50,7 @@ public static class JsonRpcHttp
             return null;
         }
 
-        if (message is not null && context.User.Identity?.IsAuthenticated == true)
+        if (context.User.Identity?.IsAuthenticated == true)
         {
             message.Context ??= new JsonRpcMessageContext();
             message.Context.User = context.User;
