@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using McpDataEnv.Core.Environments.Yaml;
+using McpDataEnv.Core.Errors;
 
 namespace McpDataEnv.Core.Environments;
 

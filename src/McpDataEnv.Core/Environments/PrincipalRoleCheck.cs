@@ -1,4 +1,5 @@
 using McpDataEnv.Core.Environments.Yaml;
+using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
 
 namespace McpDataEnv.Core.Environments;

@@ -38,7 +38,7 @@ public sealed class SchemaDescriber
             if (match.Count == 0)
             {
                 // Suggested only among visible tables, so a near miss never confirms a hidden one.
-                var suggestion = Yaml.DidYouMean.Suffix(table.Trim(), visible.Select(t => t.Name));
+                var suggestion = DidYouMean.Suffix(table.Trim(), visible.Select(t => t.Name));
                 var names = string.Join(", ", visible.Select(t => t.Name));
                 throw new DataEnvException(ErrorCodes.NotFound, $"No table '{table}' is visible to you{suggestion}. Visible tables: {names}.");
             }

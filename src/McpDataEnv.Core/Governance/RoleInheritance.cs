@@ -1,3 +1,5 @@
+using McpDataEnv.Core.Errors;
+
 namespace McpDataEnv.Core.Governance;
 
 /// <summary>Resolves <c>inherits</c> chains into flat <see cref="RoleDefinition"/>s, reporting unknown parents and cycles.</summary>
@@ -40,7 +42,7 @@ internal sealed class RoleInheritance
         {
             if (!drafts.ContainsKey(parentName))
             {
-                draft.Section.Error("inherits", $"unknown role '{parentName}'{Environments.Yaml.DidYouMean.Suffix(parentName, drafts.Keys)}");
+                draft.Section.Error("inherits", $"unknown role '{parentName}'{DidYouMean.Suffix(parentName, drafts.Keys)}");
             }
             else if (chain.Contains(parentName, StringComparer.OrdinalIgnoreCase) || parentName.Equals(name, StringComparison.OrdinalIgnoreCase))
             {

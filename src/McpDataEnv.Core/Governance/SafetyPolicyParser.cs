@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using McpDataEnv.Core.Environments;
 using McpDataEnv.Core.Environments.Yaml;
+using McpDataEnv.Core.Environments;
+using McpDataEnv.Core.Errors;
 
 namespace McpDataEnv.Core.Governance;
 

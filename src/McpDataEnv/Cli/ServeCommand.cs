@@ -70,7 +70,7 @@ public static class ServeCommand
         services.AddEnvironmentServer(runtime, new FixedCallerResolver(caller), caller);
         await using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<McpServerOptions>>().Value;
-        await using var transport = new StdioTransport(options.ServerInfo?.Name ?? "mcpdataenv", loggers);
+        await using var transport = new StdioTransport(McpServerSetup.ServerName, loggers);
         await using var server = McpServer.Create(transport, options, loggers, provider);
         await server.RunAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;

@@ -7,9 +7,13 @@ namespace McpDataEnv.Hosting;
 /// <summary>Registers the MCP server (tools, resources, instructions) for one environment runtime.</summary>
 public static class McpServerSetup
 {
+    /// <summary>The name this server gives in <c>initialize</c> and its transports put in their log categories.</summary>
+    public const string ServerName = "mcpdataenv";
+
     /// <summary>
     /// The services a tool, resource or prompt method may take as a parameter (everything else is an argument from
-    /// the client, or one the SDK supplies itself such as the request context or the cancellation token).
+    /// the client, or one the SDK supplies itself such as the request context or the cancellation token). Exactly what
+    /// <see cref="AddEnvironmentServer"/> registers: McpServerSetupTests holds the two lists together.
     /// </summary>
     public static IReadOnlyCollection<Type> InjectedTypes { get; } =
         [typeof(EnvironmentRuntime), typeof(ICallerResolver), typeof(ToolRunner), typeof(SandboxWarmUp)];
@@ -37,7 +41,7 @@ public static class McpServerSetup
         return services
             .AddMcpServer(options =>
             {
-                options.ServerInfo = new Implementation { Name = "mcpdataenv", Version = ServerVersion.Current };
+                options.ServerInfo = new Implementation { Name = ServerName, Version = ServerVersion.Current };
                 options.ServerInstructions = ServerInstructions.Build(runtime.Environment, schema, instructionCaller, tools, coreBlocks);
             })
             .WithTools(tools.Select(name => primitives.Tools[name]))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using McpDataEnv.Core.Errors;
 using YamlDotNet.RepresentationModel;
 
 namespace McpDataEnv.Core.Environments.Yaml;

@@ -1,4 +1,4 @@
-namespace McpDataEnv.Core.Environments.Yaml;
+namespace McpDataEnv.Core.Errors;
 
 /// <summary>Suggests the closest known name for a misspelt one.</summary>
 public static class DidYouMean
