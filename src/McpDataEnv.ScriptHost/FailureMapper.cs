@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
@@ -14,6 +15,9 @@ internal static class FailureMapper
         ScriptFailure failure => failure,
         ParserException parse => Syntax(parse, code),
         JavaScriptException js => new ScriptFailure("script_error", Describe(js.Error, js.Message), LineOf(js, engine)),
+        ArgumentException when IsUndescribableThrow(ex) => new ScriptFailure("script_error",
+            "The script threw an object without a string message (such as throw {...}). Throw an Error instead: throw new Error('what went wrong').",
+            LastLine(engine)),
         GuardTrippedException guard => new ScriptFailure("script_limit", guard.Message, null, guard.Limit, guard.Value),
         RegexMatchTimeoutException => ScriptFailure.LimitHit("regex_timeout_ms", 1000,
             "A regular expression took longer than 1 s (catastrophic backtracking). Simplify it, e.g. avoid nested quantifiers like (a+)+."),
@@ -54,10 +58,19 @@ internal static class FailureMapper
         }
     }
 
-    private static int? LineOf(JavaScriptException js, Engine engine)
+    private static int? LineOf(JavaScriptException js, Engine engine) => js.LineNumber > 0 ? js.LineNumber : LastLine(engine);
+
+    private static int? LastLine(Engine engine)
     {
-        if (js.LineNumber > 0) return js.LineNumber;
         var line = engine.GetLastSyntaxNode()?.Location?.Start.Line;
         return line > 0 ? line : null;
     }
+
+    /// <summary>
+    /// Jint 2.10.4 turns an uncaught <c>throw</c> into a <see cref="JavaScriptException"/> whose constructor reads the
+    /// thrown object's <c>message</c> as a string: for <c>throw {}</c> or <c>throw {code: 1}</c> it throws
+    /// <see cref="ArgumentException"/> instead, and the thrown value is lost. That is the script's error, not the worker's.
+    /// </summary>
+    private static bool IsUndescribableThrow(Exception ex) =>
+        new StackTrace(ex, false).GetFrames().Any(f => f.GetMethod()?.DeclaringType == typeof(JavaScriptException));
 }

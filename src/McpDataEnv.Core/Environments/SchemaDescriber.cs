@@ -37,10 +37,12 @@ public sealed class SchemaDescriber
             var match = visible.Where(t => string.Equals(t.Name, table.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
             if (match.Count == 0)
             {
-                // Suggested only among visible tables, so a near miss never confirms a hidden one.
-                var suggestion = DidYouMean.Suffix(table.Trim(), visible.Select(t => t.Name));
+                // Suggested only among visible tables, so a near miss never confirms a hidden one. A name far longer
+                // than any table's is no near miss, and is not echoed whole: a client sent megabytes back would choke.
+                var given = table.Trim();
+                var suggestion = given.Length <= MaxEchoedChars ? DidYouMean.Suffix(given, visible.Select(t => t.Name)) : "";
                 var names = string.Join(", ", visible.Select(t => t.Name));
-                throw new DataEnvException(ErrorCodes.NotFound, $"No table '{table}' is visible to you{suggestion}. Visible tables: {names}.");
+                throw new DataEnvException(ErrorCodes.NotFound, $"No table '{Echoed(given)}' is visible to you{suggestion}. Visible tables: {names}.");
             }
 
             visible = match;
@@ -48,6 +50,11 @@ public sealed class SchemaDescriber
 
         return new DescribedSchema(_environment.Name, _dialect == SqlDialect.Sqlite ? "sqlite" : "postgresql", visible);
     }
+
+    private const int MaxEchoedChars = 128;
+
+    private static string Echoed(string name) =>
+        name.Length <= MaxEchoedChars ? name : $"{name[..MaxEchoedChars]}… ({name.Length} characters)";
 
     private DescribedTable? Describe(LiveTable table, IAccessScope access)
     {

@@ -12,6 +12,8 @@ public sealed class TriangulationEngine
 {
     public const double DefaultTolerance = 0.01;
 
+    public const int MaxMetricNameChars = 200;
+
     /// <summary>Runs all paths; returns the record when verified, else throws <c>triangulation_failed</c> with the record in Details.</summary>
     /// <param name="tolerance">Caller override in (0, 1); null → the metric's tolerance → <see cref="DefaultTolerance"/>.</param>
     public async Task<TriangulationResult> VerifyAsync(string metric, TriangulationPath sql, TriangulationPath script,
@@ -19,6 +21,12 @@ public sealed class TriangulationEngine
     {
         if (string.IsNullOrWhiteSpace(metric))
             throw new DataEnvException(ErrorCodes.InvalidArgument, "metric is required: name the figure being verified, e.g. net_revenue_2024.");
+        // The name is echoed in the answer (text and structured, and in memory with remember): a name of megabytes
+        // would come back twice, past what MCP clients read in one message (10 MB for the TypeScript SDK).
+        if (metric.Length > MaxMetricNameChars)
+            throw new DataEnvException(ErrorCodes.InvalidArgument,
+                $"metric is the figure's name, at most {MaxMetricNameChars} characters (e.g. net_revenue_2024); got {metric.Length}. Its definition goes in sql and script.",
+                new Dictionary<string, object?> { ["argument"] = "metric", ["limit"] = MaxMetricNameChars });
         var effectiveTolerance = ResolveTolerance(tolerance, definition);
         var clock = Stopwatch.StartNew();
         var paths = canonical is null ? new[] { sql, script } : new[] { sql, script, canonical };

@@ -99,6 +99,20 @@ public sealed class TriangulationEngineTests
     }
 
     [Fact]
+    public async Task A_metric_name_longer_than_the_cap_is_refused_before_any_path_runs_and_is_not_echoed()
+    {
+        var ran = false;
+        var path = new TriangulationPath("sql", _ => { ran = true; return Task.FromResult(TriangulationValue.FromDecimal(1)); });
+        var name = new string('m', TriangulationEngine.MaxMetricNameChars + 1);
+        var act = () => _engine.VerifyAsync(name, path, path, null, null, null, CancellationToken.None);
+        var error = (await act.Should().ThrowAsync<DataEnvException>()).Which;
+        error.Code.Should().Be(ErrorCodes.InvalidArgument);
+        error.Message.Should().Contain($"at most {TriangulationEngine.MaxMetricNameChars} characters").And.NotContain(name);
+        ran.Should().BeFalse();
+        (await _engine.VerifyAsync(name[1..], path, path, null, null, null, CancellationToken.None)).Metric.Should().Be(name[1..]);
+    }
+
+    [Fact]
     public async Task Paths_run_concurrently()
     {
         var both = new TaskCompletionSource();

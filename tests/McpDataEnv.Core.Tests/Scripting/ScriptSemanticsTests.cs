@@ -104,6 +104,20 @@ public sealed class ScriptSemanticsTests(SandboxFixture sandbox) : IClassFixture
     }
 
     [Theory]
+    [InlineData("var x = 1;\nthrow {};")]
+    [InlineData("var x = 1;\nthrow {code: 'E42', detail: 'no rows'};")]
+    [InlineData("var e = new Error('boom');\ne.message = 42; throw e;")]
+    [InlineData("var x = 1;\n[1].map(function () { throw {}; });")]
+    public async Task A_thrown_object_without_a_string_message_is_a_script_error_that_says_to_throw_an_Error(string code)
+    {
+        var act = () => sandbox.RunAsync(code);
+        var error = (await act.Should().ThrowAsync<DataEnvException>()).Which;
+        error.Code.Should().Be(ErrorCodes.ScriptError);
+        error.Message.Should().Contain("throw new Error(");
+        error.Details["line"].Should().Be(2);
+    }
+
+    [Theory]
     [InlineData("var f = function (x) { return x; }; [1].map(x => x * 2)", "Arrow functions")]
     [InlineData("var s = `total ${1}`;", "Template literals")]
     [InlineData("class A { }", "Classes")]

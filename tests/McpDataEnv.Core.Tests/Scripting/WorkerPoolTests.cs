@@ -43,6 +43,22 @@ public sealed class WorkerPoolTests(SandboxFixture sandbox) : IClassFixture<Sand
     }
 
     [Fact]
+    public async Task The_interpreter_ends_an_endless_loop_at_the_script_timeout_on_its_own()
+    {
+        // The parent's watchdog is pushed out of reach, so only the engine's own time limit can answer timeout_ms in
+        // time; without it the loop would run on into the statement cap or the allocation budget (another limit).
+        var roomyWatchdog = new ScriptSandboxOptions { WatchdogGrace = TimeSpan.FromMinutes(10) };
+        await using var sandbox = new ScriptSandbox(SandboxFixture.ShortTimeout with { Workers = 1, MaxConcurrent = 1 }, roomyWatchdog);
+        var run = sandbox.RunAsync(new ScriptRunRequest("while (true) {}", null, SandboxFixture.ShortTimeout), new FakeSqlBridge(), CancellationToken.None);
+
+        var act = () => run.WaitAsync(TimeSpan.FromSeconds(60));
+        var error = (await act.Should().ThrowAsync<DataEnvException>()).Which;
+        error.Code.Should().Be(ErrorCodes.ScriptLimit);
+        error.Details["limit"].Should().Be("timeout_ms");
+        error.Details["limit_value"].Should().Be((long)SandboxFixture.ShortTimeout.TimeoutMs);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_the_run_and_the_sandbox_stays_healthy()
     {
         // The default, roomy script limit: with a short one, a loaded machine could let the watchdog answer
