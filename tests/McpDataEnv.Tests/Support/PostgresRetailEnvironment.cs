@@ -22,6 +22,9 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
 
     public string Login => "e2e_login_" + _suffix;
 
+    /// <summary>Servers this fixture's tests share (<see cref="McpSession"/>); ended before the database is dropped.</summary>
+    public McpSessions Sessions { get; } = new();
+
     /// <summary>The login's password: the secret that must never reach a log line or a tool result.</summary>
     public string Password { get; } = "pw" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
@@ -105,6 +108,7 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await Sessions.DisposeAsync();
         await PostgresCluster.ExecuteAsync(PostgresCluster.AdminConnectionString,
             $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", $"DROP ROLE IF EXISTS {Login}");
     }
