@@ -1,15 +1,20 @@
 // Drives a real McpDataEnv server with the official MCP TypeScript SDK client.
 // Usage: node driver.mjs plan.json  ->  prints one JSON document with every step's outcome.
+//        node driver.mjs --session plan.json  ->  connects once, prints the initialize facts as one line, then reads
+//        one {"steps": [...]} line at a time from stdin and answers each with one line of outcomes, until stdin closes
+//        (a test class whose tests need no fresh server shares one client and one server this way).
 // The xunit end-to-end tests write the plan and assert on this output, so the server is
 // exercised by an independent client exactly as Claude Desktop or an IDE agent would.
 import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { execFileSync } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 
-const plan = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const session = process.argv[2] === "--session";
+const plan = JSON.parse(readFileSync(process.argv[session ? 3 : 2], "utf8"));
 const transportErrors = [];
 let stderr = "";
 
@@ -134,11 +139,27 @@ try {
     capabilities: client.getServerCapabilities(),
     instructions: client.getInstructions(),
   };
-  for (const step of plan.steps ?? []) out.steps.push(await outcome(client, step));
+  if (session) {
+    await serveSession();
+  } else {
+    for (const step of plan.steps ?? []) out.steps.push(await outcome(client, step));
+  }
 } catch (e) {
   out.fatal = String(e?.stack ?? e);
 } finally {
   try { await client.close(); } catch { /* closing a dead transport */ }
   out.stderr = stderr;
-  process.stdout.write(JSON.stringify(out));
+  process.stdout.write(JSON.stringify(out) + (session ? "\n" : ""));
+}
+
+// Session mode: one line out per line in. Each answer carries the transport errors seen since the previous answer and
+// the server's whole stderr so far (a secret logged at start-up must still fail a later test that looks for it).
+async function serveSession() {
+  process.stdout.write(JSON.stringify({ initialize: out.initialize }) + "\n");
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const steps = [];
+    for (const step of JSON.parse(line).steps ?? []) steps.push(await outcome(client, step));
+    process.stdout.write(JSON.stringify({ initialize: out.initialize, steps, transportErrors: transportErrors.splice(0), stderr }) + "\n");
+  }
 }

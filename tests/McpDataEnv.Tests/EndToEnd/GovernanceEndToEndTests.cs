@@ -15,10 +15,12 @@ public sealed class GovernanceEndToEndTests : GovernanceRoleTables, IClassFixtur
 
     protected override JsonObject Server(string role) => McpDriver.StdioServer(_env.Folder, "--role", role);
 
+    protected override McpSessions Sessions => _env.Sessions;
+
     [Fact]
     public async Task Check_request_refuses_personal_data_and_returns_rules_metrics_and_a_plan()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("check_request", new { question = "Email all churned customers", columns = new[] { "customers.email" } }),
             McpDriver.Call("check_request", new { question = "Revenue by month", tables = new[] { "orders", "order_items" }, metrics = new[] { "revenue" } }),
@@ -36,7 +38,7 @@ public sealed class GovernanceEndToEndTests : GovernanceRoleTables, IClassFixtur
     [Fact]
     public async Task Describe_schema_tells_emea_manager_its_rows_are_filtered()
     {
-        var report = await McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder, "--role", "emea_manager"), McpDriver.Call("describe_schema", new { table = "orders" }));
+        var report = await _env.Sessions.RunAsync(McpDriver.StdioServer(_env.Folder, "--role", "emea_manager"), McpDriver.Call("describe_schema", new { table = "orders" }));
 
         var table = report.Result(0).Structured()["tables"]![0]!;
         table["description"]!.GetValue<string>().Should().Contain("filtered for your role");
@@ -47,7 +49,7 @@ public sealed class GovernanceEndToEndTests : GovernanceRoleTables, IClassFixtur
     public async Task Every_tool_call_appends_an_audit_entry_and_the_chain_verifies()
     {
         var marker = $"SELECT {Guid.NewGuid().GetHashCode() & 0xFFFF} AS audit_marker";
-        await McpDriver.RunAsync(
+        await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_readonly_sql", new { sql = marker }),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT email FROM customers" }));
@@ -66,7 +68,7 @@ public sealed class GovernanceEndToEndTests : GovernanceRoleTables, IClassFixtur
     [Fact]
     public async Task Analyze_prompt_walks_through_describe_check_query_and_triangulate()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Op("listPrompts"),
             new JsonObject { ["op"] = "getPrompt", ["name"] = "analyze", ["arguments"] = new JsonObject { ["question"] = "What was revenue in 2025?" } });

@@ -19,6 +19,9 @@ public abstract class GovernanceRoleTables
     /// <summary>A stdio server plan entry serving the environment with <paramref name="role"/>.</summary>
     protected abstract JsonObject Server(string role);
 
+    /// <summary>The fixture's shared servers: one per role serves every table and route of that role.</summary>
+    protected abstract McpSessions Sessions { get; }
+
     [Fact]
     public void There_are_at_least_forty_leak_attempts() =>
         GovernanceCases.AnalystLeaks.Select(c => c.On(Backend)).Where(c => c.Expected != GovernanceCases.Ok).Should().HaveCountGreaterThanOrEqualTo(40);
@@ -35,7 +38,7 @@ public abstract class GovernanceRoleTables
             _ => GovernanceCases.Hr,
         }).Select(c => c.On(Backend)).ToList();
 
-        var report = await McpDriver.RunAsync(Server(role), [.. cases.Select(c => McpDriver.Call("run_readonly_sql", new { sql = c.Sql }))]);
+        var report = await Sessions.RunAsync(Server(role), [.. cases.Select(c => McpDriver.Call("run_readonly_sql", new { sql = c.Sql }))]);
 
         var outcomes = cases.Select((c, i) => (c.Sql, Actual: Outcome(report.Result(i)))).ToList();
         outcomes.Select(o => $"{o.Actual}: {o.Sql}").Should().Equal(cases.Select(c => $"{c.Expected}: {c.Sql}"));
@@ -55,8 +58,8 @@ public abstract class GovernanceRoleTables
         ];
         var direct = $"SELECT SUM({Revenue}) FROM order_items oi JOIN orders o ON o.order_id = oi.order_id JOIN regions r ON r.region_id = o.region_id WHERE o.status = 'completed' AND r.code = 'EMEA'";
 
-        var emea = await McpDriver.RunAsync(Server("emea_manager"), [.. routes.Select(sql => McpDriver.Call("run_readonly_sql", new { sql }))]);
-        var finance = await McpDriver.RunAsync(Server("finance"), McpDriver.Call("run_readonly_sql", new { sql = direct }));
+        var emea = await Sessions.RunAsync(Server("emea_manager"), [.. routes.Select(sql => McpDriver.Call("run_readonly_sql", new { sql }))]);
+        var finance = await Sessions.RunAsync(Server("finance"), McpDriver.Call("run_readonly_sql", new { sql = direct }));
 
         var expected = Scalar(finance.Result(0));
         expected.Should().BeGreaterThan(0);

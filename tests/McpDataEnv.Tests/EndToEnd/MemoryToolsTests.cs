@@ -3,7 +3,10 @@ using McpDataEnv.Tests.Support;
 
 namespace McpDataEnv.Tests.EndToEnd;
 
-/// <summary>memory_search / memory_edit / memory_archive and the memory resources over stdio, through the official client.</summary>
+/// <summary>
+/// memory_search / memory_edit / memory_archive and the memory resources over stdio, through the official client. The
+/// tests share one server (each writes under keys and tags of its own); a new session's instructions need a new one.
+/// </summary>
 public sealed class MemoryToolsTests : IClassFixture<MemoryEnvironment>
 {
     private readonly MemoryEnvironment _env;
@@ -137,7 +140,7 @@ public sealed class MemoryToolsTests : IClassFixture<MemoryEnvironment>
         var key = Unique("summary");
         await Run(McpDriver.Call("memory_edit", new { key, new_value = "Fiscal year starts in February." }));
 
-        var report = await Run(McpDriver.Op("ping"));
+        var report = await McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder), McpDriver.Op("ping"));
 
         var instructions = report.Initialize["instructions"]!.GetValue<string>();
         instructions.Should().Contain("memory://core").And.Contain($"- {key} (v1): Fiscal year starts in February.");
@@ -162,7 +165,7 @@ public sealed class MemoryToolsTests : IClassFixture<MemoryEnvironment>
         missing.Stderr.Should().Contain("No core block");
     }
 
-    private Task<DriverReport> Run(params JsonObject[] steps) => McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder), steps);
+    private Task<DriverReport> Run(params JsonObject[] steps) => _env.Sessions.RunAsync(McpDriver.StdioServer(_env.Folder), steps);
 
     internal static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..(prefix.Length + 9)];
 

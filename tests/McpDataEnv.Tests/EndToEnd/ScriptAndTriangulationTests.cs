@@ -4,7 +4,10 @@ using McpDataEnv.Tests.Support;
 
 namespace McpDataEnv.Tests.EndToEnd;
 
-/// <summary>run_script and triangulate_metric through the real server and the official TypeScript client.</summary>
+/// <summary>
+/// run_script and triangulate_metric through the real server and the official TypeScript client; the tests share two
+/// servers, one on the demo's limits and one on generous limits.
+/// </summary>
 public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironment>
 {
     private const string RevenueSql =
@@ -21,7 +24,7 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     [Fact]
     public async Task Run_script_returns_the_completion_value_and_logs_and_reads_rows_through_sql()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_script", new { code = "console.log('hi'); var x = inputs.a * 2; x + 1", inputs = new { a = 20 } }),
             McpDriver.Call("run_script", new { code = "var rows = sql('SELECT status, COUNT(*) AS n FROM orders GROUP BY status ORDER BY status'); var t = 0; for (var i = 0; i < rows.length; i++) { t += rows[i].n; } t" }));
@@ -36,7 +39,7 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     [Fact]
     public async Task Run_script_answers_es2015_syntax_with_an_es5_rewrite_hint()
     {
-        var report = await McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder), McpDriver.Call("run_script", new { code = "[1,2].map(x => x * 2)" }));
+        var report = await _env.Sessions.RunAsync(McpDriver.StdioServer(_env.Folder), McpDriver.Call("run_script", new { code = "[1,2].map(x => x * 2)" }));
 
         report.Result(0).ErrorCode().Should().Be("script_syntax");
         report.Result(0).Text().Should().Contain("function");
@@ -45,7 +48,7 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     [Fact]
     public async Task A_runaway_script_is_stopped_within_its_limit_and_the_next_call_succeeds()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_script", new { code = "while (true) { try { while (true) {} } finally { } }" }),
             McpDriver.Call("run_script", new { code = "var s = 'x'; for (var i = 0; i < 40; i++) { s += s; } s.length" }),
@@ -59,7 +62,7 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     [Fact]
     public async Task A_script_cannot_read_what_its_caller_may_not()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_script", new { code = "sql('SELECT email AS e FROM customers LIMIT 1')[0].e" }),
             McpDriver.Call("run_script", new { code = "var r; try { sql('DELETE FROM orders'); r = 'wrote'; } catch (e) { r = String(e.message); } r" }));
@@ -72,8 +75,8 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     [Fact]
     public async Task Triangulating_the_demo_metrics_verifies_them_with_the_canonical_value()
     {
-        var report = await McpDriver.RunAsync(
-            McpDriver.StdioServer(WithGenerousLimits("verified-metrics")),
+        var report = await _env.Sessions.RunAsync(
+            McpDriver.StdioServer(WithGenerousLimits()),
             McpDriver.Call("run_readonly_sql", new { sql = RevenueSql }),
             McpDriver.Call("triangulate_metric", new { metric = "revenue", sql = RevenueSql, script = RevenueScript }),
             McpDriver.Call("triangulate_metric", new
@@ -111,8 +114,8 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     {
         // Every order line (~180k rows) reaches the script: more than the revenue script reads.
         var wrongScript = RevenueScript.Replace("WHERE o.status = 'completed'", string.Empty, StringComparison.Ordinal);
-        var report = await McpDriver.RunAsync(
-            McpDriver.StdioServer(WithGenerousLimits("refused-metric")),
+        var report = await _env.Sessions.RunAsync(
+            McpDriver.StdioServer(WithGenerousLimits()),
             McpDriver.Call("triangulate_metric", new { metric = "revenue", sql = RevenueSql, script = wrongScript }));
 
         var refusal = report.Result(0);
@@ -126,8 +129,8 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     [Fact]
     public async Task A_verified_metric_can_be_remembered_with_its_proof_and_found_again()
     {
-        var report = await McpDriver.RunAsync(
-            McpDriver.StdioServer(WithGenerousLimits("remembered-metric")),
+        var report = await _env.Sessions.RunAsync(
+            McpDriver.StdioServer(WithGenerousLimits()),
             McpDriver.Call("triangulate_metric", new
             {
                 metric = "order_count",
@@ -148,7 +151,7 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     [Fact]
     public async Task Path_a_must_be_one_row_with_one_number()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("triangulate_metric", new { metric = "x", sql = "SELECT region_id FROM regions", script = "1" }),
             McpDriver.Call("triangulate_metric", new { metric = "x", sql = "SELECT 1", script = "'one'" }));
@@ -162,7 +165,8 @@ public sealed class ScriptAndTriangulationTests : IClassFixture<SeededEnvironmen
     /// A copy of the environment allowing 120 s per script and 60 s per statement, for tests whose scripts read tens
     /// of thousands of rows. The revenue script reads ~150k rows: ~2 s on a quiet machine, but on 2 cores under the
     /// whole parallel suite it once ran past the demo's 15 s script limit. The limits are not what these tests are
-    /// about (the runaway-script and timeout tests are). <paramref name="name"/> must differ per test.
+    /// about (the runaway-script and timeout tests are). One copy for the class: it is made once (see
+    /// <see cref="SeededEnvironment.WithGenerousLimits"/>), so its server is shared too.
     /// </summary>
-    private string WithGenerousLimits(string name) => _env.WithGenerousLimits(name);
+    private string WithGenerousLimits() => _env.WithGenerousLimits("generous-limits");
 }

@@ -3,7 +3,10 @@ using McpDataEnv.Tests.Support;
 
 namespace McpDataEnv.Tests.EndToEnd;
 
-/// <summary>Abusive scripts through the real server: each is stopped cleanly and the next call is served normally.</summary>
+/// <summary>
+/// Abusive scripts through the real server: each is stopped cleanly and the next call is served normally. The tests
+/// share one server, so each abuse also runs on a pool the earlier ones have already killed workers of.
+/// </summary>
 public sealed class ScriptSandboxAbuseTests : IClassFixture<SeededEnvironment>
 {
     private const string HealthyCall = "sql('SELECT COUNT(*) AS n FROM orders')[0].n";
@@ -14,7 +17,7 @@ public sealed class ScriptSandboxAbuseTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Many_sql_calls_are_served_up_to_the_per_run_limit_and_refused_beyond_it()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             Script("var n = 0; for (var i = 0; i < 100; i++) { n += sql('SELECT ' + i + ' AS v')[0].v; } n"),
             Script("var n = 0; for (var i = 0; i < 5000; i++) { n += sql('SELECT 1 AS v')[0].v; } n"),
@@ -30,7 +33,7 @@ public sealed class ScriptSandboxAbuseTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Huge_console_output_is_capped_and_the_run_still_answers()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             Script("var line = new Array(3000).join('y'); for (var i = 0; i < 20000; i++) { console.log(i, line); } 'done'"));
 
@@ -47,7 +50,7 @@ public sealed class ScriptSandboxAbuseTests : IClassFixture<SeededEnvironment>
     [InlineData("var o = {}; o.toString = function () { return '' + o; }; '' + o", "stack")]
     public async Task A_memory_or_stack_bomb_is_stopped_and_the_next_call_reads_data_normally(string bomb, string limit)
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             Script(bomb),
             Script(HealthyCall),
@@ -66,7 +69,7 @@ public sealed class ScriptSandboxAbuseTests : IClassFixture<SeededEnvironment>
         const string Inspect = "[typeof [].polluted, typeof ({}).p2, JSON.stringify({a: 1}), sum([1, 2]), typeof sql('SELECT 1 AS one')[0].p2]";
         var steps = Enumerable.Range(0, 3).Select(_ => Script(Pollute)).Concat(Enumerable.Range(0, 3).Select(_ => Script(Inspect))).ToArray();
 
-        var report = await McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder), steps);
+        var report = await _env.Sessions.RunAsync(McpDriver.StdioServer(_env.Folder), steps);
 
         var clean = JsonNode.Parse("""["undefined","undefined","{\"a\":1}",3,"undefined"]""");
         for (var i = 3; i < 6; i++)

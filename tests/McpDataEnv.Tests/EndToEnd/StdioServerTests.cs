@@ -5,7 +5,10 @@ using McpDataEnv.Tests.Support;
 
 namespace McpDataEnv.Tests.EndToEnd;
 
-/// <summary>The real server over stdio, driven by the official TypeScript MCP client.</summary>
+/// <summary>
+/// The real server over stdio, driven by the official TypeScript MCP client. The tests share one server (the fixture's
+/// session) except the start-up test, which needs a server of its own.
+/// </summary>
 public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
 {
     private readonly SeededEnvironment _env;
@@ -29,7 +32,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Tools_list_offers_the_foundation_tools_with_honest_annotations_and_output_schemas()
     {
-        var report = await McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder), McpDriver.Op("listTools"));
+        var report = await _env.Sessions.RunAsync(McpDriver.StdioServer(_env.Folder), McpDriver.Op("listTools"));
 
         var tools = report.Result(0)["tools"]!.AsArray().Select(t => t!.AsObject()).ToDictionary(t => t["name"]!.GetValue<string>());
         tools.Keys.Should().Contain(["describe_schema", "run_readonly_sql"]);
@@ -44,7 +47,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Run_readonly_sql_answers_exact_counts_with_structured_rows()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT COUNT(*) AS n, COUNT(DISTINCT customer_id) AS c FROM orders" }),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT code, name FROM regions ORDER BY region_id" }));
@@ -61,7 +64,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Run_readonly_sql_says_truncated_when_more_rows_exist_than_max_rows()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT order_id FROM orders ORDER BY order_id", max_rows = 5 }),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT region_id FROM regions", max_rows = 4 }));
@@ -91,7 +94,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
             "BEGIN; DELETE FROM orders; COMMIT",
         ];
 
-        var report = await McpDriver.RunAsync(McpDriver.StdioServer(_env.Folder), attacks.Select(sql => McpDriver.Call("run_readonly_sql", new { sql })).ToArray());
+        var report = await _env.Sessions.RunAsync(McpDriver.StdioServer(_env.Folder), attacks.Select(sql => McpDriver.Call("run_readonly_sql", new { sql })).ToArray());
 
         for (var i = 0; i < attacks.Length; i++)
         {
@@ -104,7 +107,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Read_queries_that_merely_mention_write_keywords_in_strings_are_answered()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT COUNT(*) FROM products WHERE name = 'DROP TABLE orders; DELETE'" }),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT 'update' AS \"delete\" -- ; DROP TABLE x" }));
@@ -116,7 +119,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Describe_schema_shows_the_default_role_only_what_it_may_read()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("describe_schema"),
             McpDriver.Call("describe_schema", new { table = "orders" }),
@@ -140,7 +143,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Reading_a_pii_column_under_an_alias_is_refused_by_the_engine()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT email AS remark FROM customers LIMIT 1" }),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT COUNT(*) FROM customers WHERE phone LIKE '+1%'" }));
@@ -153,7 +156,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task The_finance_role_reads_unit_cost_that_the_analyst_may_not()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder, "--role", "finance"),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT SUM(unit_cost) > 0 FROM products" }));
 
@@ -163,7 +166,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Resources_expose_the_policy_the_rules_and_the_annotated_schema()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Op("listResources"),
             McpDriver.Op("readResource", "mcpdataenv://environment/safety_policy.md"),
@@ -180,7 +183,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     [Fact]
     public async Task Invalid_arguments_get_an_actionable_refusal()
     {
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT 1", max_rows = 0 }),
             McpDriver.Call("run_readonly_sql", new { sql = "   " }),
@@ -198,7 +201,7 @@ public sealed class StdioServerTests : IClassFixture<SeededEnvironment>
     {
         var audited = File.Exists(_env.AuditPath) ? File.ReadLines(_env.AuditPath).Count() : 0;
 
-        var report = await McpDriver.RunAsync(
+        var report = await _env.Sessions.RunAsync(
             McpDriver.StdioServer(_env.Folder),
             McpDriver.Call("run_readonly_sql", new { query = "SELECT 1" }),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT 1", max_rows = "5" }),

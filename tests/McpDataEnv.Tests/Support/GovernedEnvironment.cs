@@ -14,6 +14,9 @@ public sealed class GovernedEnvironment : IAsyncLifetime
 
     public string AuditPath => Path.Combine(Folder, "data", "audit.jsonl");
 
+    /// <inheritdoc cref="SeededEnvironment.Sessions"/>
+    public McpSessions Sessions => _seeded.Sessions;
+
     /// <inheritdoc cref="SeededEnvironment.WithGenerousLimits"/>
     public string WithGenerousLimits(string name) => _seeded.WithGenerousLimits(name);
 

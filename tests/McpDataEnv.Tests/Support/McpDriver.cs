@@ -26,18 +26,20 @@ public static class McpDriver
         return await RunPlanAsync(plan);
     }
 
+    /// <summary>tests/e2e/driver.mjs; fails with the command to run when the client is not installed.</summary>
+    public static string DriverScript =>
+        Directory.Exists(Path.Combine(TestPaths.E2eFolder, "node_modules", "@modelcontextprotocol", "sdk"))
+            ? Path.Combine(TestPaths.E2eFolder, "driver.mjs")
+            : throw new InvalidOperationException("The TypeScript MCP client is not installed: run `npm ci --prefix tests/e2e` (./test.sh does it).");
+
     public static async Task<DriverReport> RunPlanAsync(JsonObject plan)
     {
-        if (!Directory.Exists(Path.Combine(TestPaths.E2eFolder, "node_modules", "@modelcontextprotocol", "sdk")))
-        {
-            throw new InvalidOperationException("The TypeScript MCP client is not installed: run `npm ci --prefix tests/e2e` (./test.sh does it).");
-        }
-
+        var driver = DriverScript;
         var planFile = Path.Combine(Path.GetTempPath(), $"mcpdataenv-plan-{Guid.NewGuid():n}.json");
         await File.WriteAllTextAsync(planFile, plan.ToJsonString());
         try
         {
-            var outcome = await ProcessRunner.RunAsync("node", [Path.Combine(TestPaths.E2eFolder, "driver.mjs"), planFile], TimeSpan.FromMinutes(3));
+            var outcome = await ProcessRunner.RunAsync("node", [driver, planFile], TimeSpan.FromMinutes(3));
             outcome.ExitCode.Should().Be(0, outcome.Stderr);
             return new DriverReport(JsonNode.Parse(outcome.Stdout)!.AsObject());
         }

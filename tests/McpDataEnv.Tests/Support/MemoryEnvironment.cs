@@ -16,6 +16,9 @@ public sealed class MemoryEnvironment : IAsyncLifetime
 
     public string Folder => _seeded.Folder;
 
+    /// <inheritdoc cref="SeededEnvironment.Sessions"/>
+    public McpSessions Sessions => _seeded.Sessions;
+
     public string MemoryDatabasePath => Path.Combine(Folder, "data", "memory.db");
 
     public async Task InitializeAsync()

@@ -22,6 +22,22 @@ public static class PostgresCluster
         }
     }
 
+    /// <summary>Drops a database the test run made for itself, best effort, from a process-exit handler (synchronous).</summary>
+    public static void DropDatabaseAtExit(string database)
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ConnectionString);
+            connection.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+            cmd.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The cluster may already be gone (test.sh stops it); a throwaway cluster needs no tidying then.
+        }
+    }
+
     public static async Task<object?> ScalarAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -5,15 +5,17 @@ using Npgsql;
 namespace McpDataEnv.Tests.Support;
 
 /// <summary>
-/// environments/retail-postgres on a fresh database of the test cluster: seeded by the real CLI
-/// (<c>mcpdataenv seed</c>, as the cluster's admin), then served under a dedicated login role that holds
+/// environments/retail-postgres on a fresh database of the test cluster: a copy (<c>CREATE DATABASE ... TEMPLATE</c>)
+/// of one database seeded by the real CLI (<c>mcpdataenv seed</c>, as the cluster's admin) once per test run, then served under a dedicated login role that holds
 /// nothing but membership of the reader role and of the audit writer role, so the server runs exactly as an operator would deploy it.
 /// The database and the login are dropped at the end.
 /// </summary>
 public sealed class PostgresRetailEnvironment : IAsyncLifetime
 {
-    // Seeds (re)create the cluster-wide reader role; concurrent ALTER ROLE on one role fails with "tuple concurrently updated".
-    private static readonly SemaphoreSlim SeedOneAtATime = new(1, 1);
+    // Seeding is deterministic and every fixture used to run it (a process and seconds of loading, one fixture at a time);
+    // a copy of one seeded database has the same tables, rows, grants, policies and audit table. What lives outside the
+    // database (the reader and audit writer roles) is the seed's too, made once for all.
+    private static readonly Lazy<Task<string>> SeededTemplate = new(SeedTemplateAsync);
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
 
     public static string Folder { get; } = Path.Combine(TestPaths.RepoRoot, "environments", "retail-postgres");
@@ -21,6 +23,9 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
     public string Database => "e2e_" + _suffix;
 
     public string Login => "e2e_login_" + _suffix;
+
+    /// <summary>Servers this fixture's tests share (<see cref="McpSession"/>); ended before the database is dropped.</summary>
+    public McpSessions Sessions { get; } = new();
 
     /// <summary>The login's password: the secret that must never reach a log line or a tool result.</summary>
     public string Password { get; } = "pw" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -40,18 +45,8 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await PostgresCluster.ExecuteAsync(PostgresCluster.AdminConnectionString, $"CREATE DATABASE {Database}");
-        await SeedOneAtATime.WaitAsync();
-        try
-        {
-            var seed = await ProcessRunner.RunAsync("dotnet", [TestPaths.ServerDll, "seed", "--env", Folder], TimeSpan.FromMinutes(2),
-                environment: new Dictionary<string, string?> { ["MCPDATAENV_PG"] = AdminDatabaseConnectionString });
-            seed.ExitCode.Should().Be(0, seed.Stderr);
-        }
-        finally
-        {
-            SeedOneAtATime.Release();
-        }
+        // Nothing ever connects to the template after its seed: PostgreSQL refuses to copy one that has sessions.
+        await PostgresCluster.ExecuteAsync(PostgresCluster.AdminConnectionString, $"CREATE DATABASE {Database} TEMPLATE {await SeededTemplate.Value}");
 
         // The login gets exactly what `mcpdataenv grants --login` prints for it, as an operator would apply it.
         await AdminAsync(
@@ -103,8 +98,23 @@ public sealed class PostgresRetailEnvironment : IAsyncLifetime
         return result;
     }
 
+    private static async Task<string> SeedTemplateAsync()
+    {
+        var template = "e2e_seeded_" + Guid.NewGuid().ToString("N")[..12];
+        await PostgresCluster.ExecuteAsync(PostgresCluster.AdminConnectionString, $"CREATE DATABASE {template}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresCluster.DropDatabaseAtExit(template);
+        var seed = await ProcessRunner.RunAsync("dotnet", [TestPaths.ServerDll, "seed", "--env", Folder], TimeSpan.FromMinutes(2),
+            environment: new Dictionary<string, string?>
+            {
+                ["MCPDATAENV_PG"] = new NpgsqlConnectionStringBuilder(PostgresCluster.AdminConnectionString) { Database = template, Pooling = false }.ConnectionString,
+            });
+        seed.ExitCode.Should().Be(0, seed.Stderr);
+        return template;
+    }
+
     public async Task DisposeAsync()
     {
+        await Sessions.DisposeAsync();
         await PostgresCluster.ExecuteAsync(PostgresCluster.AdminConnectionString,
             $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", $"DROP ROLE IF EXISTS {Login}");
     }

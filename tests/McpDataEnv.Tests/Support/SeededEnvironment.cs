@@ -7,6 +7,7 @@ namespace McpDataEnv.Tests.Support;
 public sealed class SeededEnvironment : IAsyncLifetime
 {
     private readonly string _source;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> _generous = new(StringComparer.Ordinal);
 
     public SeededEnvironment()
     {
@@ -20,15 +21,18 @@ public sealed class SeededEnvironment : IAsyncLifetime
 
     public string AuditPath => Path.Combine(Folder, "data", "audit.jsonl");
 
+    /// <summary>Servers this fixture's tests share (<see cref="McpSession"/>); ended before the folder is deleted.</summary>
+    public McpSessions Sessions { get; } = new();
+
     public async Task InitializeAsync()
     {
         CopyFolder(_source, Folder);
-        var seed = await ProcessRunner.RunCliAsync("seed", "--env", Folder);
-        seed.ExitCode.Should().Be(0, seed.Stderr);
+        await SeededDemoDatabase.CopyToAsync(DatabasePath);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await Sessions.DisposeAsync();
         try
         {
             Directory.Delete(Path.GetDirectoryName(Folder)!, recursive: true);
@@ -37,8 +41,6 @@ public sealed class SeededEnvironment : IAsyncLifetime
         {
             // A server process may still hold the file for a moment; the temp folder is disposable.
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -61,11 +63,12 @@ public sealed class SeededEnvironment : IAsyncLifetime
 
     /// <summary>
     /// A <see cref="Variant"/> with limits a loaded 2-core CI machine cannot hit by accident (scripts 120 s, statements
-    /// 60 s): for tests whose point is not the limits, which have their own tests.
+    /// 60 s): for tests whose point is not the limits, which have their own tests. Made once per name: asking again
+    /// returns the same folder, so tests of one class can share it and its server.
     /// </summary>
-    public string WithGenerousLimits(string name) => Variant(name, yaml => yaml
+    public string WithGenerousLimits(string name) => _generous.GetOrAdd(name, n => new Lazy<string>(() => Variant(n, yaml => yaml
         .Replace("  timeout_ms: 15000", "  timeout_ms: 120000", StringComparison.Ordinal)
-        .Replace("statement_timeout_ms: 5000", "statement_timeout_ms: 60000", StringComparison.Ordinal));
+        .Replace("statement_timeout_ms: 5000", "statement_timeout_ms: 60000", StringComparison.Ordinal)))).Value;
 
     public static void CopyFolder(string from, string to)
     {

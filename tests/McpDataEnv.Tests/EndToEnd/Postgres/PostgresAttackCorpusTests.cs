@@ -23,7 +23,7 @@ public sealed class PostgresAttackCorpusTests : IClassFixture<PostgresRetailEnvi
         var steps = all.Select(sql => McpDriver.Call("run_readonly_sql", new { sql, max_rows = 5 }))
             .Append(McpDriver.Call("run_readonly_sql", new { sql = "SELECT count(*) AS n FROM orders" }))
             .ToArray();
-        var report = await McpDriver.RunAsync(_env.Server(), steps);
+        var report = await _env.Sessions.RunAsync(_env.Server(), steps);
 
         for (var i = 0; i < refused.Count; i++)
         {
@@ -41,7 +41,7 @@ public sealed class PostgresAttackCorpusTests : IClassFixture<PostgresRetailEnvi
     [Fact]
     public async Task Queries_run_as_the_reader_role_in_a_read_only_transaction()
     {
-        var report = await McpDriver.RunAsync(_env.Server(),
+        var report = await _env.Sessions.RunAsync(_env.Server(),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT current_user::text AS u, current_setting('transaction_read_only') AS ro, current_setting('search_path') AS p" }));
 
         var row = report.Result(0).Structured()["rows"]![0]!.AsArray();
@@ -79,8 +79,8 @@ public sealed class PostgresAttackCorpusTests : IClassFixture<PostgresRetailEnvi
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT current_setting('application_name'), inet_server_port()" }),
             McpDriver.Op("listResources"),
         };
-        var good = await McpDriver.RunAsync(_env.Server(), steps);
-        var bad = await McpDriver.RunAsync(_env.Server(wrongPassword), steps.Select(s => s.DeepClone().AsObject()).ToArray());
+        var good = await _env.Sessions.RunAsync(_env.Server(), steps);
+        var bad = await _env.Sessions.RunAsync(_env.Server(wrongPassword), steps.Select(s => s.DeepClone().AsObject()).ToArray());
 
         foreach (var report in new[] { good, bad })
         {

@@ -19,6 +19,8 @@ public sealed class PostgresGovernanceEndToEndTests : GovernanceRoleTables, ICla
 
     protected override JsonObject Server(string role) => _env.Server(role);
 
+    protected override McpSessions Sessions => _env.Retail.Sessions;
+
     [Fact]
     public async Task A_catalog_function_or_cast_gets_one_refusal_whether_the_hidden_table_exists_or_not()
     {
@@ -29,7 +31,7 @@ public sealed class PostgresGovernanceEndToEndTests : GovernanceRoleTables, ICla
         ];
         var sqls = probes.SelectMany(p => new[] { string.Format(p, "payroll"), string.Format(p, "no_such_table") }).ToList();
 
-        var report = await McpDriver.RunAsync(_env.Server("analyst"), [.. sqls.Select(sql => McpDriver.Call("run_readonly_sql", new { sql }))]);
+        var report = await Sessions.RunAsync(_env.Server("analyst"), [.. sqls.Select(sql => McpDriver.Call("run_readonly_sql", new { sql }))]);
 
         for (var i = 0; i < sqls.Count; i += 2)
         {
@@ -44,7 +46,7 @@ public sealed class PostgresGovernanceEndToEndTests : GovernanceRoleTables, ICla
     public async Task Every_tool_call_appends_a_row_to_the_audit_table_which_verify_and_tail_read()
     {
         var marker = $"SELECT {Guid.NewGuid().GetHashCode() & 0xFFFF} AS audit_marker";
-        await McpDriver.RunAsync(_env.Server("analyst"),
+        await Sessions.RunAsync(_env.Server("analyst"),
             McpDriver.Call("run_readonly_sql", new { sql = marker }),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT email FROM customers" }));
 
@@ -77,7 +79,7 @@ public sealed class PostgresGovernanceEndToEndTests : GovernanceRoleTables, ICla
             (await _env.Retail.AdminScalarAsync("SELECT " + check)).Should().Be(false, check);
         }
 
-        var report = await McpDriver.RunAsync(_env.Server("finance"),
+        var report = await Sessions.RunAsync(_env.Server("finance"),
             McpDriver.Call("run_readonly_sql", new { sql = $"SELECT count(*) FROM {PostgresAuditSchema.Table}" }),
             McpDriver.Call("run_readonly_sql", new { sql = "SELECT count(*) FROM mcpdataenv_audit.entries e WHERE e.verdict = 'ok'" }));
         report.Result(0).IsError().Should().BeTrue("the model must not read other callers' SQL from the audit trail");
@@ -126,7 +128,7 @@ public sealed class PostgresGovernanceEndToEndTests : GovernanceRoleTables, ICla
     [Fact]
     public async Task Verify_names_a_row_edited_by_an_admin_who_switched_the_triggers_off()
     {
-        await McpDriver.RunAsync(_env.Server("hr"), McpDriver.Call("run_readonly_sql", new { sql = "SELECT count(*) FROM payroll" }));
+        await Sessions.RunAsync(_env.Server("hr"), McpDriver.Call("run_readonly_sql", new { sql = "SELECT count(*) FROM payroll" }));
         var seq = (long)(await _env.Retail.AdminScalarAsync($"SELECT max(seq) FROM {PostgresAuditSchema.Table} WHERE role = 'hr'"))!;
         var table = PostgresAuditSchema.Table;
 
