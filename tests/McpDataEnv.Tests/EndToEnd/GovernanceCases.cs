@@ -71,6 +71,14 @@ internal static class GovernanceCases
         Leak("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'contact_list'", "SELECT pg_get_viewdef('contact_list')"),
         Leak("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'payroll' AND type = 'index'", "SELECT pg_total_relation_size('payroll')"),
         Leak("SELECT name FROM sqlite_master WHERE name LIKE 'pay%'", "SELECT 'retail.payroll'::regclass::oid"),
+        // And of a table's row type, which names its columns in PostgreSQL (SQLite has none: its catalog again).
+        Leak("SELECT sql FROM sqlite_schema WHERE name = 'payroll'", "SELECT (NULL::retail.payroll).*"),
+        Leak("SELECT sql FROM sqlite_master WHERE tbl_name = 'payroll'", "SELECT * FROM json_populate_record(NULL::payroll, '{}')"),
+        Leak("SELECT instr(sql, 'email') FROM sqlite_schema WHERE name = 'customers'", "SELECT (NULL::retail.customers).email"),
+        Leak("SELECT sql FROM sqlite_master WHERE name = 'customers'",
+            "SELECT * FROM jsonb_populate_recordset(NULL::retail.customers, '[]')"),
+        Leak("SELECT count(*) FROM sqlite_schema WHERE name = 'payroll'", "SELECT row_to_json(ROW(1, 'x', 2)::retail.payroll)"),
+        Leak("SELECT type FROM sqlite_master WHERE name = 'payroll'", "SELECT CAST(NULL AS retail.payroll[])"),
     ];
 
     public static readonly GovernanceCase[] Analyst =
@@ -80,6 +88,8 @@ internal static class GovernanceCases
         ("SELECT sku, unit_price FROM products LIMIT 5", Ok),
         ("SELECT SUM(oi.quantity * oi.unit_price * (1 - oi.discount)) FROM order_items oi JOIN orders o ON o.order_id = oi.order_id WHERE o.status = 'completed'", Ok),
         ("SELECT status, count(*), rank() OVER (ORDER BY count(*) DESC) FROM orders GROUP BY status", Ok),
+        new("SELECT CAST(ordered_at AS date), count(*) AS orders FROM orders GROUP BY 1 LIMIT 3", Ok,
+            "SELECT ordered_at::date, CAST(count(*) AS numeric) AS orders, '1 day'::interval, '{a}'::text[] FROM orders GROUP BY 1 LIMIT 3", Ok),
         .. AnalystLeaks,
     ];
 

@@ -17,11 +17,11 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// <c>pg_catalog</c> and <c>information_schema</c> the plan scans are refused here; functions and casts that answer
 /// from the catalog without a scan in the plan (<c>to_regclass</c>, <c>::regclass</c>, <c>pg_table_size</c>,
 /// <c>has_column_privilege</c>, <c>pg_get_viewdef</c>...) are refused before this, by <see cref="PostgresCatalogProbes"/>,
-/// with the same refusal whether the object asked about exists or not. Still open: a cast to a table's row type
-/// (<c>(NULL::payroll).*</c>, <c>json_populate_record(NULL::customers, '{}')</c>) names that table's columns, and
-/// <c>EXPLAIN</c>'s "type does not exist" for a missing one; a <c>FROM</c> of a missing table is PostgreSQL's
-/// "relation does not exist" where a hidden one is this guard's refusal; and timing (how long a refusal takes) is out
-/// of scope throughout.</para>
+/// with the same refusal whether the object asked about exists or not, and so are tables' row types
+/// (<c>(NULL::payroll).*</c>, <c>json_populate_record(NULL::customers, '{}')</c>), with the same refusal as a type that
+/// does not exist. Still open: a <c>FROM</c> of a missing table is PostgreSQL's "relation does not exist" where a
+/// hidden one is this guard's refusal (so whether a table exists can be told; its columns cannot); and timing (how
+/// long a refusal takes) is out of scope throughout.</para>
 /// </remarks>
 internal sealed class PostgresAccessGuard(string schema, string? readerRole = null)
 {

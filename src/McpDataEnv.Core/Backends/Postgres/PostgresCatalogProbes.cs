@@ -1,3 +1,4 @@
+using McpDataEnv.Core.Errors;
 using McpDataEnv.Core.Governance;
 using McpDataEnv.Core.Sql.Lexing;
 using Npgsql;
@@ -26,10 +27,25 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// That takes in <c>pg_typeof</c> (it returns a <c>regtype</c>): refused too, the result's column types come with
 /// every answer. Functions that take a relation or type by a <c>text</c> name with no oid overload cannot be told by
 /// their types: <see cref="PostgresFunctionPolicy.NamesCatalogObjectsByText"/> lists them.</para>
+/// <para>Row types. Every table, view and catalog relation is also a composite type (<c>pg_type.typrelid</c> set)
+/// whose fields are its columns, so <c>(NULL::payroll).*</c>, <c>json_populate_record(NULL::customers, '{}')</c> or
+/// <c>(NULL::customers).email</c> name the columns of a table the role may not read, and <c>'(1,x,2)'::payroll</c>
+/// tests them. The rule: such a scope may not name any relation's row type, its array type (<c>payroll[]</c>,
+/// <c>_payroll</c>) or a domain over it, as a type, whatever the relation — not even one it may read in full. Row
+/// types are not analytics (a readable table's columns come from selecting them, and <c>describe_schema</c> lists
+/// them), and "readable in full" would have to ask the scope about every column of every same-named relation in
+/// every schema (the lookup matches names, it does not resolve the <c>search_path</c>) for no query that needs it.
+/// Which names stand where the grammar reads a type is read off the tokens (<see cref="PostgresTypeNames"/>: a table
+/// name in <c>FROM</c> is the same word as its row type); which of them are row types is asked of <c>pg_type</c>.
+/// The refusal (<see cref="RowTypeRefusal"/>) names no type, and <c>EXPLAIN</c>'s "type ... does not exist" is the same
+/// refusal for such a scope (<see cref="IsMissingType"/>), so <c>NULL::payroll</c> and <c>NULL::nosuch</c> get
+/// byte-identical answers (a misspelt <c>::nmeric</c> gets it too; its message says so).</para>
 /// <para>The lookup rides in the <c>EXPLAIN</c> round trip, before it; <c>EXPLAIN</c>'s own outcome (for
 /// <c>'nosuch'::regclass</c>, "relation does not exist") is then discarded, so it cannot tell the caller anything.
-/// Not covered: timing (a refused statement is still parsed by <c>EXPLAIN</c>), and casts to a table's row type
-/// (see <see cref="PostgresAccessGuard"/>'s remarks).</para>
+/// Not covered: timing (a refused statement is still parsed by <c>EXPLAIN</c>); and, as for a missing table in
+/// <c>FROM</c> (see <see cref="PostgresAccessGuard"/>'s remarks), whether a relation exists can still be told from a
+/// statement with another error before its row type (<c>SELECT no_such_column, NULL::payroll</c>: this refusal for an
+/// existing table, PostgreSQL's error for a missing one) — the existence, never the columns.</para>
 /// </remarks>
 internal static class PostgresCatalogProbes
 {
@@ -49,6 +65,8 @@ internal static class PostgresCatalogProbes
         "OR (p.prokind <> 'a' AND NOT EXISTS (SELECT FROM pg_catalog.pg_cast c WHERE c.castfunc = p.oid) AND (p.prorettype IN (SELECT oid FROM keys) " +
         "OR coalesce(p.proallargtypes, p.proargtypes::pg_catalog.oid[]) && ARRAY(SELECT oid FROM keys)))) " +
         "UNION ALL SELECT 'type', a.typname::text FROM alias_types a WHERE a.typname = ANY($2::text[]) " +
+        "UNION ALL SELECT 'row type', r.typname::text FROM pg_catalog.pg_type r WHERE r.typname = ANY($4::text[]) AND (r.typrelid <> 0 " +
+        "OR EXISTS (SELECT FROM pg_catalog.pg_type e WHERE e.oid IN (r.typelem, r.typbasetype) AND e.typrelid <> 0)) " +
         "ORDER BY 1, 2 LIMIT 1";
 
     /// <summary>
@@ -67,6 +85,7 @@ internal static class PostgresCatalogProbes
                 new NpgsqlParameter { Value = calls.ToArray() },
                 new NpgsqlParameter { Value = names },
                 new NpgsqlParameter { Value = PostgresFunctionPolicy.NamesCatalogObjectsByText.ToArray() },
+                new NpgsqlParameter { Value = PostgresTypeNames.Find(tokens).ToArray() },
             },
         };
     }
@@ -79,7 +98,8 @@ internal static class PostgresCatalogProbes
     public static async Task RefuseFoundAsync(NpgsqlDataReader reader, IAccessScope access, CancellationToken ct)
     {
         if (!await reader.ReadAsync(ct)) return;
-        var probe = reader.GetString(0) == "function" ? $"function {reader.GetString(1)}()" : $"type {reader.GetString(1)}";
+        var kind = reader.GetString(0);
+        var probe = kind == "function" ? $"function {reader.GetString(1)}()" : $"type {reader.GetString(1)}";
         try
         {
             while (await reader.NextResultAsync(ct))
@@ -91,6 +111,33 @@ internal static class PostgresCatalogProbes
         {
             // "relation ... does not exist" and the like would tell which names exist: the refusal below is the answer
         }
-        throw PostgresAccessGuard.Denied(access.CheckCatalogRead(probe) ?? access.CheckCatalogRead(Catalog)!);
+        throw kind == "row type"
+            ? RowTypeRefusal(access)
+            : PostgresAccessGuard.Denied(access.CheckCatalogRead(probe) ?? access.CheckCatalogRead(Catalog)!);
     }
+
+    /// <summary>
+    /// True when <paramref name="error"/>, raised by <c>EXPLAIN</c>, is PostgreSQL's "type ... does not exist" and the
+    /// scope may not read the catalog: the caller then throws <see cref="RowTypeRefusal"/>, the answer an existing
+    /// table's row type gets, so that the error cannot tell which tables exist. Told by the raising routine, not by
+    /// the message, which the server may translate.
+    /// </summary>
+    public static bool IsMissingType(PostgresException error, IAccessScope access) =>
+        error is { SqlState: PostgresErrorCodes.UndefinedObject, Routine: "typenameType" or "LookupTypeNameOid" }
+        && access.CheckCatalogRead(Catalog) is not null;
+
+    /// <summary>
+    /// The one refusal for a table's row type and for a type that does not exist; it names neither (the type is the
+    /// secret), so it is byte-identical for both. Its message reaches the model.
+    /// </summary>
+    public static DataEnvException RowTypeRefusal(IAccessScope access) =>
+        PostgresAccessGuard.Denied(access.CheckCatalogRead(Catalog)! with
+        {
+            Table = "a table's row type",
+            Message = "The statement uses a table's row type as a type (x::table, CAST(x AS table), table '(...)', " +
+                "json_populate_record(NULL::table, ...), a column definition list), or names a type that does not exist; " +
+                "both get this answer, so that it does not tell which tables exist. A row type lists every column of its " +
+                "table, those this role may not read included. Select the columns you need from the table instead " +
+                "(describe_schema lists every table and column this role may query), and check the spelling of any other type.",
+        });
 }

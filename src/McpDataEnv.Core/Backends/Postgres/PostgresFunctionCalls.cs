@@ -14,24 +14,11 @@ namespace McpDataEnv.Core.Backends.Postgres;
 /// </remarks>
 internal static class PostgresFunctionCalls
 {
-    // PostgreSQL's fully reserved keywords, and its column-name keywords that "cannot be function or type name"
-    // (Appendix C): unquoted, the grammar reads them as syntax (COALESCE(...), EXTRACT(... FROM ...), NUMERIC(p, s))
-    // whatever functions exist. What such syntax calls underneath appears in the verbose plan's function list.
-    // Keywords that can be function names (left, right, filter, over...) are not here.
-    private static readonly FrozenSet<string> NeverAFunction = new[]
-    {
-        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast", "check",
-        "collate", "column", "constraint", "create", "current_catalog", "current_date", "current_role", "current_time",
-        "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except",
-        "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially", "intersect", "into",
-        "lateral", "leading", "limit", "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or",
-        "order", "placing", "primary", "references", "returning", "select", "session_user", "some", "symmetric", "table",
-        "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where", "window", "with",
-        "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal", "exists", "extract",
-        "float", "greatest", "grouping", "inout", "int", "integer", "interval", "least", "national", "nchar", "none",
-        "normalize", "nullif", "numeric", "out", "overlay", "position", "precision", "real", "row", "setof", "smallint",
-        "substring", "time", "timestamp", "treat", "trim", "values", "varchar",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    // Unquoted, the grammar reads these as syntax (COALESCE(...), EXTRACT(... FROM ...), NUMERIC(p, s)) whatever functions
+    // exist. What such syntax calls underneath appears in the verbose plan's function list. Keywords that can be
+    // function names (left, right, filter, over...) are not here.
+    private static readonly FrozenSet<string> NeverAFunction =
+        PostgresKeywords.Reserved.Union(PostgresKeywords.ColumnNameOnly).ToFrozenSet(StringComparer.Ordinal);
 
     public static IReadOnlySet<string> Find(string text) => Find(PostgresTokens.Of(text));
 

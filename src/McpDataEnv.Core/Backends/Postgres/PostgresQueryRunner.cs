@@ -65,7 +65,8 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
 
     /// <summary>
     /// <c>BEGIN READ ONLY</c>, the settings, the catalog-probe lookup when the scope may not read the catalog
-    /// (<see cref="PostgresCatalogProbes"/>: refused on its answer, whatever <c>EXPLAIN</c> said) and
+    /// (<see cref="PostgresCatalogProbes"/>: refused on its answer, whatever <c>EXPLAIN</c> said; and for such a scope
+    /// <c>EXPLAIN</c>'s "type does not exist" is the answer a table's row type gets) and
     /// <c>EXPLAIN (VERBOSE, FORMAT JSON)</c> in one round trip.
     /// </summary>
     private async Task<string> ExplainAsync(NpgsqlConnection connection, QueryRequest request, NpgsqlBatchCommand? probes, CancellationToken ct)
@@ -75,13 +76,20 @@ internal sealed class PostgresQueryRunner(string schema, string? readerRole, Pos
         batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (VERBOSE, FORMAT JSON) " + request.Sql));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct); // past the settings row
-        if (probes is not null)
+        try
         {
-            await PostgresCatalogProbes.RefuseFoundAsync(reader, request.Access, ct);
-            await reader.NextResultAsync(ct);
+            if (probes is not null)
+            {
+                await PostgresCatalogProbes.RefuseFoundAsync(reader, request.Access, ct);
+                await reader.NextResultAsync(ct);
+            }
+            await reader.ReadAsync(ct);
+            return reader.GetString(0);
         }
-        await reader.ReadAsync(ct);
-        return reader.GetString(0);
+        catch (PostgresException e) when (PostgresCatalogProbes.IsMissingType(e, request.Access))
+        {
+            throw PostgresCatalogProbes.RowTypeRefusal(request.Access);
+        }
     }
 
     /// <summary>

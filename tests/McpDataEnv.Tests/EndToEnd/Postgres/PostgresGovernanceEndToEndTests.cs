@@ -43,6 +43,27 @@ public sealed class PostgresGovernanceEndToEndTests : GovernanceRoleTables, ICla
     }
 
     [Fact]
+    public async Task A_cast_to_a_tables_row_type_gets_one_refusal_whether_the_hidden_table_exists_or_not()
+    {
+        string[] uses =
+        [
+            "SELECT (NULL::retail.{0}).*", "SELECT * FROM json_populate_record(NULL::retail.{0}, '{{}}')",
+            "SELECT '(1,x,2)'::{0}", "SELECT * FROM json_to_record('{{}}') AS x(a retail.{0})",
+        ];
+        var sqls = uses.SelectMany(p => new[] { string.Format(p, "payroll"), string.Format(p, "nosuch") }).ToList();
+
+        var report = await McpDriver.RunAsync(_env.Server("analyst"), [.. sqls.Select(sql => McpDriver.Call("run_readonly_sql", new { sql }))]);
+
+        for (var i = 0; i < sqls.Count; i += 2)
+        {
+            var hidden = report.Result(i);
+            hidden.ErrorCode().Should().Be("access_denied", sqls[i]);
+            hidden.Text().Should().Contain("analyst.catalog").And.Contain("describe_schema").And.NotContain("payroll");
+            report.Result(i + 1).Text().Should().Be(hidden.Text(), "the refusal must not tell which tables exist");
+        }
+    }
+
+    [Fact]
     public async Task Every_tool_call_appends_a_row_to_the_audit_table_which_verify_and_tail_read()
     {
         var marker = $"SELECT {Guid.NewGuid().GetHashCode() & 0xFFFF} AS audit_marker";
