@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using McpDataEnv.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using ModelContextProtocol;
@@ -26,7 +27,7 @@ public static class JsonRpcHttp
     public static async Task<JsonRpcMessage?> ReadMessageAsync(HttpContext context)
     {
         var original = context.Request.Body;
-        var body = new LeadingByteStream(original);
+        var body = new RecordingBodyStream(original);
         context.Request.Body = body;
         JsonRpcMessage? message;
         try
@@ -46,7 +47,7 @@ public static class JsonRpcHttp
         {
             await (body.LeadingByte == (byte)'['
                 ? WriteErrorAsync(context, StatusCodes.Status400BadRequest, BatchNotSupported, (int)McpErrorCode.InvalidRequest)
-                : WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Parse error: the body is not a JSON-RPC message.", (int)McpErrorCode.ParseError));
+                : WriteErrorAsync(context, StatusCodes.Status400BadRequest, ParseError(body.Recorded), (int)McpErrorCode.ParseError));
             return null;
         }
 
@@ -58,6 +59,9 @@ public static class JsonRpcHttp
 
         return message;
     }
+
+    private static string ParseError(ReadOnlySpan<byte> body) =>
+        JsonNesting.ExceedsLimit(body) ? JsonNesting.TooDeep : "Parse error: the body is not a JSON-RPC message.";
 
     public static Task WriteErrorAsync(HttpContext context, int status, string message, int code = -32000, RequestId id = default) =>
         Results.Json(new JsonRpcError { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message } }, ErrorType, statusCode: status)
