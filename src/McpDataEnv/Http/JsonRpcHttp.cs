@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using McpDataEnv.Hosting;
@@ -22,7 +23,8 @@ public static class JsonRpcHttp
 
     /// <summary>
     /// The body's message with the request's user attached (tools receive it as their <c>ClaimsPrincipal</c>); null
-    /// when the body is not one JSON-RPC message, after answering 400 with the JSON-RPC error that says why.
+    /// when the body is not one JSON-RPC message, after answering 400 with the JSON-RPC error that says why (413 when the
+    /// body is over <c>http.max_request_bytes</c>).
     /// </summary>
     public static async Task<JsonRpcMessage?> ReadMessageAsync(HttpContext context)
     {
@@ -37,6 +39,13 @@ public static class JsonRpcHttp
         catch (JsonException)
         {
             message = null;
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own 413 has an empty body, and clients show only "Error POSTing to endpoint".
+            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(limit), (int)McpErrorCode.InvalidRequest).ConfigureAwait(false);
+            return null;
         }
         finally
         {
@@ -59,6 +68,11 @@ public static class JsonRpcHttp
 
         return message;
     }
+
+    /// <summary>What a client reads when its body is over <c>http.max_request_bytes</c>.</summary>
+    public static string TooLarge(long? limit) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Request body too large: this server accepts at most {limit:N0} bytes per message (http.max_request_bytes); send a smaller message (shorter text, fewer inputs).");
 
     private static string ParseError(ReadOnlySpan<byte> body) =>
         JsonNesting.ExceedsLimit(body) ? JsonNesting.TooDeep : "Parse error: the body is not a JSON-RPC message.";
