@@ -46,7 +46,11 @@ public sealed class TriangulationEngine
     private static double ResolveTolerance(double? requested, MetricDefinition? definition)
     {
         if (requested is { } t && (!double.IsFinite(t) || t <= 0 || t >= 1))
-            throw new DataEnvException(ErrorCodes.InvalidArgument, $"tolerance must be between 0 and 1 exclusive (0.01 = 1%); got {t.ToString(CultureInfo.InvariantCulture)}.");
+            throw new DataEnvException(
+                ErrorCodes.InvalidArgument,
+                $"tolerance must be between 0 and 1 exclusive (0.01 = 1%); got {t.ToString(CultureInfo.InvariantCulture)}.",
+                // Not the value itself: NaN and infinities have no JSON form, and the message already shows it.
+                new Dictionary<string, object?> { ["argument"] = "tolerance", ["exclusive_minimum"] = 0, ["exclusive_maximum"] = 1 });
         return requested ?? definition?.Tolerance ?? DefaultTolerance;
     }
 

@@ -115,7 +115,7 @@ internal sealed class WorkerConversation(WorkerProcess worker, ScriptRunRequest 
         var code = reported is ErrorCodes.ScriptError or ErrorCodes.ScriptSyntax or ErrorCodes.ScriptLimit or ErrorCodes.InvalidArgument
             ? reported
             : ErrorCodes.Internal;
-        var message = code == ErrorCodes.Internal ? "The script worker failed unexpectedly." : Text(root, "message") ?? "The script failed.";
+        var message = code == ErrorCodes.Internal ? "The script worker failed unexpectedly." : ScriptFailureMessage.Capped(Text(root, "message") ?? "The script failed.");
         var details = new Dictionary<string, object?> { ["logs"] = Logs(root) };
         if (root.TryGetProperty("line", out var line) && line.TryGetInt32(out var l)) details["line"] = l;
         if (Text(root, "limit") is { } limit) details["limit"] = limit;

@@ -48,7 +48,7 @@ public static class McpServerSetup
             .WithResources(primitives.EnvironmentResources)
             .WithResources(memory ? primitives.MemoryResources : [])
             .WithPrompts(primitives.Prompts)
-            .WithMessageFilters(filters => filters.AddIncomingFilter(next => async (context, cancellationToken) =>
+            .WithMessageFilters(filters => filters.AddIncomingFilter(RequestParamsCheck.Filter).AddIncomingFilter(next => async (context, cancellationToken) =>
             {
                 var warmUp = context.Services?.GetService(typeof(SandboxWarmUp)) as SandboxWarmUp;
                 await (warmUp is null ? next : warmUp.Filter(next))(context, cancellationToken).ConfigureAwait(false);

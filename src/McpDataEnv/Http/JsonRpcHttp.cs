@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using McpDataEnv.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using ModelContextProtocol;
@@ -21,12 +23,13 @@ public static class JsonRpcHttp
 
     /// <summary>
     /// The body's message with the request's user attached (tools receive it as their <c>ClaimsPrincipal</c>); null
-    /// when the body is not one JSON-RPC message, after answering 400 with the JSON-RPC error that says why.
+    /// when the body is not one JSON-RPC message, after answering 400 with the JSON-RPC error that says why (413 when the
+    /// body is over <c>http.max_request_bytes</c>).
     /// </summary>
     public static async Task<JsonRpcMessage?> ReadMessageAsync(HttpContext context)
     {
         var original = context.Request.Body;
-        var body = new LeadingByteStream(original);
+        var body = new RecordingBodyStream(original);
         context.Request.Body = body;
         JsonRpcMessage? message;
         try
@@ -37,6 +40,13 @@ public static class JsonRpcHttp
         {
             message = null;
         }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own 413 has an empty body, and clients show only "Error POSTing to endpoint".
+            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(limit), (int)McpErrorCode.InvalidRequest).ConfigureAwait(false);
+            return null;
+        }
         finally
         {
             context.Request.Body = original;
@@ -46,7 +56,7 @@ public static class JsonRpcHttp
         {
             await (body.LeadingByte == (byte)'['
                 ? WriteErrorAsync(context, StatusCodes.Status400BadRequest, BatchNotSupported, (int)McpErrorCode.InvalidRequest)
-                : WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Parse error: the body is not a JSON-RPC message.", (int)McpErrorCode.ParseError));
+                : WriteErrorAsync(context, StatusCodes.Status400BadRequest, ParseError(body.Recorded), (int)McpErrorCode.ParseError));
             return null;
         }
 
@@ -58,6 +68,14 @@ public static class JsonRpcHttp
 
         return message;
     }
+
+    /// <summary>What a client reads when its body is over <c>http.max_request_bytes</c>.</summary>
+    public static string TooLarge(long? limit) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Request body too large: this server accepts at most {limit:N0} bytes per message (http.max_request_bytes); send a smaller message (shorter text, fewer inputs).");
+
+    private static string ParseError(ReadOnlySpan<byte> body) =>
+        JsonNesting.ExceedsLimit(body) ? JsonNesting.TooDeep : "Parse error: the body is not a JSON-RPC message.";
 
     public static Task WriteErrorAsync(HttpContext context, int status, string message, int code = -32000, RequestId id = default) =>
         Results.Json(new JsonRpcError { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message } }, ErrorType, statusCode: status)

@@ -41,8 +41,7 @@ public sealed class MemoryResources
         }
         catch (DataEnvException error)
         {
-            // Resource reads have no isError channel: the actionable message travels as the protocol error.
-            throw new McpException($"{error.Code}: {error.Message}");
+            throw ResourceReadError.From(error);
         }
     }
 
@@ -60,7 +59,7 @@ public sealed class MemoryResources
         }
         catch (DataEnvException error)
         {
-            throw new McpException($"{error.Code}: {error.Message}");
+            throw ResourceReadError.From(error);
         }
     }
 

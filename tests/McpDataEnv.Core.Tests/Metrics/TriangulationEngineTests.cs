@@ -99,6 +99,16 @@ public sealed class TriangulationEngineTests
     }
 
     [Fact]
+    public async Task A_tolerance_refusal_names_the_argument_and_the_allowed_range_in_its_details()
+    {
+        var act = () => Verify(Exact("sql", 1), Exact("script", 1), tolerance: 1.5);
+
+        var error = (await act.Should().ThrowAsync<DataEnvException>()).Which;
+        error.Details.Should().BeEquivalentTo(new Dictionary<string, object?> { ["argument"] = "tolerance", ["exclusive_minimum"] = 0, ["exclusive_maximum"] = 1 });
+        error.Message.Should().Contain("got 1.5");
+    }
+
+    [Fact]
     public async Task A_metric_name_longer_than_the_cap_is_refused_before_any_path_runs_and_is_not_echoed()
     {
         var ran = false;

@@ -38,21 +38,37 @@ public static class AuditChain
     private static string Storable(string text) =>
         text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) : text;
 
+    // Arguments longer than AuditArgumentText.MaxChars are stored shortened (start, length, SHA-256), before sealing.
+    // Copied only when something changes (each helper returns its input itself when it fits); key order is kept.
     private static IReadOnlyDictionary<string, string?> StorableArguments(IReadOnlyDictionary<string, string?> arguments)
     {
-        if (!arguments.Any(a => Storable(a.Key) != a.Key || (a.Value is { } v && Storable(v) != v)))
-        {
-            return arguments;
-        }
-
-        var copy = new Dictionary<string, string?>(arguments.Count);
+        Dictionary<string, string?>? copy = null;
+        var seen = 0;
         foreach (var (key, value) in arguments)
         {
-            copy[Storable(key)] = value is null ? null : Storable(value);
+            var storedKey = StorableArgument(key);
+            var storedValue = value is null ? null : StorableArgument(value);
+            if (copy is null && (!ReferenceEquals(storedKey, key) || !ReferenceEquals(storedValue, value)))
+            {
+                copy = new Dictionary<string, string?>(arguments.Count);
+                foreach (var (earlierKey, earlierValue) in arguments.Take(seen))
+                {
+                    copy[earlierKey] = earlierValue;
+                }
+            }
+
+            if (copy is not null)
+            {
+                copy[storedKey] = storedValue;
+            }
+
+            seen++;
         }
 
-        return copy;
+        return copy ?? arguments;
     }
+
+    private static string StorableArgument(string text) => Storable(AuditArgumentText.Shortened(text));
 
     public static string ToLine(AuditEntry entry) => JsonSerializer.Serialize(entry, Json);
 
