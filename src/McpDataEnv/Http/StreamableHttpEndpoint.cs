@@ -50,9 +50,9 @@ public sealed class StreamableHttpEndpoint
             return;
         }
 
-        if (!context.Request.HasJsonContentType())
+        if (JsonRpcHttp.ContentTypeProblem(context.Request) is { } unsupported)
         {
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type: POST a JSON-RPC message as application/json.");
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, unsupported);
             return;
         }
 
