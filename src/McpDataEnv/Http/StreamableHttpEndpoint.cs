@@ -107,9 +107,12 @@ public sealed class StreamableHttpEndpoint
             return;
         }
 
+        // One per session for its lifetime: the SDK transport refuses a second GET ("resumption not supported") even
+        // after the first one ended, so a dropped stream is not reopened; the client is told how to get a new one.
         if (!session.TryOpenGetStream())
         {
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status409Conflict, "Conflict: this session already has an open GET stream.");
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status409Conflict,
+                "Conflict: this session's GET stream was already opened; a session has one, and a closed one cannot be resumed. Initialize a new session for a new stream.");
             return;
         }
 
