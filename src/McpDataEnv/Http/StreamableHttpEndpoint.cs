@@ -69,6 +69,12 @@ public sealed class StreamableHttpEndpoint
         }
 
         var id = message is JsonRpcRequest request ? request.Id : default;
+        if (InitializeParamsCheck.Problem(message) is { } invalidParams)
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, invalidParams, (int)McpErrorCode.InvalidParams, id);
+            return;
+        }
+
         if (_options.Stateless)
         {
             await ServeStatelessAsync(context, message);
