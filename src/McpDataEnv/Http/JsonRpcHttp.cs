@@ -105,6 +105,17 @@ public static class JsonRpcHttp
         Results.Json(new JsonRpcError { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message } }, ErrorType, statusCode: status)
             .ExecuteAsync(context);
 
+    /// <summary>A JSON-RPC error as one <c>message</c> event on an event stream whose status is already sent.</summary>
+    public static async Task WriteErrorEventAsync(HttpContext context, string message, int code, RequestId id)
+    {
+        var error = JsonSerializer.SerializeToUtf8Bytes(new JsonRpcError { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message } }, ErrorType);
+        var body = context.Response.Body;
+        await body.WriteAsync("event: message\ndata: "u8.ToArray(), context.RequestAborted).ConfigureAwait(false);
+        await body.WriteAsync(error, context.RequestAborted).ConfigureAwait(false);
+        await body.WriteAsync("\n\n"u8.ToArray(), context.RequestAborted).ConfigureAwait(false);
+        await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
     public static void StartEventStream(HttpContext context)
     {
         context.Response.Headers.ContentType = "text/event-stream";
