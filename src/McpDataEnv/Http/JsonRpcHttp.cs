@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using McpDataEnv.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -24,17 +25,23 @@ public static class JsonRpcHttp
     /// <summary>
     /// The body's message with the request's user attached (tools receive it as their <c>ClaimsPrincipal</c>); null
     /// when the body is not one JSON-RPC message, after answering 400 with the JSON-RPC error that says why (413 when the
-    /// body is over <c>http.max_request_bytes</c>).
+    /// body is over <c>http.max_request_bytes</c>, 415 when it is not declared as UTF-8 JSON).
     /// </summary>
     public static async Task<JsonRpcMessage?> ReadMessageAsync(HttpContext context)
     {
-        var original = context.Request.Body;
-        var body = new RecordingBodyStream(original);
-        context.Request.Body = body;
+        if (ContentTypeProblem(context.Request) is { } unsupported)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, unsupported).ConfigureAwait(false);
+            return null;
+        }
+
+        var body = new RecordingBodyStream(context.Request.Body);
         JsonRpcMessage? message;
         try
         {
-            message = await context.Request.ReadFromJsonAsync(MessageType, context.RequestAborted).ConfigureAwait(false);
+            // The body is UTF-8 (checked above), so it is parsed as sent: the framework's charset handling throws on
+            // a quoted charset such as "UTF-8".
+            message = await JsonSerializer.DeserializeAsync(body, MessageType, context.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException)
         {
@@ -46,10 +53,6 @@ public static class JsonRpcHttp
             var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(limit), (int)McpErrorCode.InvalidRequest).ConfigureAwait(false);
             return null;
-        }
-        finally
-        {
-            context.Request.Body = original;
         }
 
         if (message is null)
@@ -69,6 +72,27 @@ public static class JsonRpcHttp
         return message;
     }
 
+    /// <summary>
+    /// Null for <c>application/json</c> in UTF-8 (charset absent or utf-8, quoted or not), else the reason for a 415.
+    /// Checked before reading: the framework's JSON reader threw on any other media type and on an unknown charset,
+    /// which became a bare 500.
+    /// </summary>
+    public static string? ContentTypeProblem(HttpRequest request)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return "Unsupported Media Type: POST a JSON-RPC message as application/json.";
+        }
+
+        var charset = MediaTypeHeaderValue.Parse(request.ContentType).Charset;
+        return charset.HasValue && !IsUtf8(charset.Value.Trim('"'))
+            ? $"Unsupported Media Type: MCP messages are UTF-8 JSON; send Content-Type: application/json (charset utf-8), not charset '{charset.Value}'."
+            : null;
+    }
+
+    private static bool IsUtf8(string charset) =>
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>What a client reads when its body is over <c>http.max_request_bytes</c>.</summary>
     public static string TooLarge(long? limit) => string.Create(
         CultureInfo.InvariantCulture,
@@ -80,6 +104,17 @@ public static class JsonRpcHttp
     public static Task WriteErrorAsync(HttpContext context, int status, string message, int code = -32000, RequestId id = default) =>
         Results.Json(new JsonRpcError { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message } }, ErrorType, statusCode: status)
             .ExecuteAsync(context);
+
+    /// <summary>A JSON-RPC error as one <c>message</c> event on an event stream whose status is already sent.</summary>
+    public static async Task WriteErrorEventAsync(HttpContext context, string message, int code, RequestId id)
+    {
+        var error = JsonSerializer.SerializeToUtf8Bytes(new JsonRpcError { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message } }, ErrorType);
+        var body = context.Response.Body;
+        await body.WriteAsync("event: message\ndata: "u8.ToArray(), context.RequestAborted).ConfigureAwait(false);
+        await body.WriteAsync(error, context.RequestAborted).ConfigureAwait(false);
+        await body.WriteAsync("\n\n"u8.ToArray(), context.RequestAborted).ConfigureAwait(false);
+        await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
 
     public static void StartEventStream(HttpContext context)
     {

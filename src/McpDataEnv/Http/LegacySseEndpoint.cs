@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpDataEnv.Http;
@@ -77,6 +79,13 @@ public sealed class LegacySseEndpoint
         if (message is null)
         {
             return; // answered: a parse error or a batch
+        }
+
+        if (InitializeParamsCheck.Problem(message) is { } invalidParams)
+        {
+            // Answered on the POST like an unreadable body; the session otherwise answers -32603 "An error occurred.".
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, invalidParams, (int)McpErrorCode.InvalidParams, ((JsonRpcRequest)message).Id);
+            return;
         }
 
         await session.Transport.OnMessageReceivedAsync(message, context.RequestAborted);

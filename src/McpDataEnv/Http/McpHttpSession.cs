@@ -8,6 +8,7 @@ public sealed class McpHttpSession : IAsyncDisposable
     private readonly CancellationTokenSource _closed = new();
     private int _getStreamOpen;
     private int _inFlight;
+    private int _closing;
 
     public McpHttpSession(string id, string? owner, StreamableHttpServerTransport transport, McpServer server)
     {
@@ -32,6 +33,9 @@ public sealed class McpHttpSession : IAsyncDisposable
 
     public long LastUsedTicks { get; private set; }
 
+    /// <summary>True once the session began to close: requests still in flight are answered that it ended.</summary>
+    public bool IsClosed => Volatile.Read(ref _closing) != 0;
+
     public bool IsBusy => Volatile.Read(ref _inFlight) > 0;
 
     public void Touch() => LastUsedTicks = Environment.TickCount64;
@@ -48,6 +52,7 @@ public sealed class McpHttpSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _closing, 1);
         await Transport.DisposeAsync().ConfigureAwait(false);
         await _closed.CancelAsync().ConfigureAwait(false);
         try

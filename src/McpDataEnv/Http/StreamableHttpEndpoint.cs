@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -50,9 +51,9 @@ public sealed class StreamableHttpEndpoint
             return;
         }
 
-        if (!context.Request.HasJsonContentType())
+        if (JsonRpcHttp.ContentTypeProblem(context.Request) is { } unsupported)
         {
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type: POST a JSON-RPC message as application/json.");
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, unsupported);
             return;
         }
 
@@ -69,6 +70,12 @@ public sealed class StreamableHttpEndpoint
         }
 
         var id = message is JsonRpcRequest request ? request.Id : default;
+        if (InitializeParamsCheck.Problem(message) is { } invalidParams)
+        {
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, invalidParams, (int)McpErrorCode.InvalidParams, id);
+            return;
+        }
+
         if (_options.Stateless)
         {
             await ServeStatelessAsync(context, message);
@@ -83,7 +90,7 @@ public sealed class StreamableHttpEndpoint
 
         using (session.Use())
         {
-            await RespondAsync(context, session.Transport, message);
+            await RespondAsync(context, session.Transport, message, session);
         }
     }
 
@@ -107,9 +114,12 @@ public sealed class StreamableHttpEndpoint
             return;
         }
 
+        // One per session for its lifetime: the SDK transport refuses a second GET ("resumption not supported") even
+        // after the first one ended, so a dropped stream is not reopened; the client is told how to get a new one.
         if (!session.TryOpenGetStream())
         {
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status409Conflict, "Conflict: this session already has an open GET stream.");
+            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status409Conflict,
+                "Conflict: this session's GET stream was already opened; a session has one, and a closed one cannot be resumed. Initialize a new session for a new stream.");
             return;
         }
 
@@ -143,15 +153,47 @@ public sealed class StreamableHttpEndpoint
         }
     }
 
-    private static async Task RespondAsync(HttpContext context, StreamableHttpServerTransport transport, JsonRpcMessage message)
+    private static async Task RespondAsync(HttpContext context, StreamableHttpServerTransport transport, JsonRpcMessage message, McpHttpSession? session = null)
     {
         JsonRpcHttp.StartEventStream(context);
-        var wrote = await transport.HandlePostRequestAsync(message, context.Response.Body, context.RequestAborted);
+        bool wrote;
+        try
+        {
+            wrote = await transport.HandlePostRequestAsync(message, context.Response.Body, context.RequestAborted);
+        }
+        catch (Exception ended) when (ended is OperationCanceledException or ChannelClosedException && session?.IsClosed == true)
+        {
+            // Disposing the transport cancels what is in flight or closes the channel the request was about to enter;
+            // both escaped as unhandled exceptions and the client saw its connection reset.
+            await SessionEndedAsync(context, message);
+            return;
+        }
+
+        if (session?.IsClosed == true && message is JsonRpcRequest)
+        {
+            // Otherwise the transport returns without an answer and the client reads an empty 200 event stream.
+            await SessionEndedAsync(context, message);
+            return;
+        }
+
         if (!wrote)
         {
             context.Response.Headers.ContentType = (string?)null;
             context.Response.StatusCode = StatusCodes.Status202Accepted;
         }
+    }
+
+    /// <summary>
+    /// The session ended (DELETE, idle expiry, shutdown) under a request in flight: the answer is a JSON-RPC error for
+    /// its id, as a 404 while the status can still change, else as the event stream's last message.
+    /// </summary>
+    private static Task SessionEndedAsync(HttpContext context, JsonRpcMessage message)
+    {
+        const string Reason = "Session ended while this request was in flight (deleted, expired or shut down); initialize a new session and send it again.";
+        var id = message is JsonRpcRequest request ? request.Id : default;
+        return context.Response.HasStarted
+            ? JsonRpcHttp.WriteErrorEventAsync(context, Reason, -32001, id)
+            : JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status404NotFound, Reason, -32001, id);
     }
 
     private async Task ServeStatelessAsync(HttpContext context, JsonRpcMessage message)

@@ -12,9 +12,16 @@ public static class RawMcpHttp
 
     public static HttpClient Client { get; } = new();
 
-    public static Task<HttpResponseMessage> PostAsync(string url, string body, string? key = null, string? session = null, string accept = "application/json, text/event-stream", string? version = null, string? origin = null)
+    public static Task<HttpResponseMessage> PostAsync(string url, string body, string? key = null, string? session = null, string accept = "application/json, text/event-stream", string? version = null, string? origin = null, string? contentType = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (contentType is not null)
+        {
+            // Unvalidated, so a client's malformed or unknown charset reaches the server as sent.
+            request.Content.Headers.Remove("Content-Type");
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
         request.Headers.TryAddWithoutValidation("Accept", accept);
         Decorate(request, key, session, version, origin);
         return Client.SendAsync(request);
@@ -37,6 +44,22 @@ public static class RawMcpHttp
         using var initialized = await PostAsync(url, Initialized, key, session);
         initialized.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted);
         return session;
+    }
+
+    /// <summary>The legacy transport's first event on an open <c>GET /sse</c> stream: where its session takes messages.</summary>
+    public static async Task<string> AnnouncedEndpointAsync(HttpResponseMessage stream)
+    {
+        // Left open: closing the stream would end the session before the post.
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(), leaveOpen: true);
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return line["data: ".Length..];
+            }
+        }
+
+        throw new InvalidOperationException("The SSE stream ended before announcing its endpoint.");
     }
 
     private static void Decorate(HttpRequestMessage request, string? key, string? session, string? version, string? origin)
