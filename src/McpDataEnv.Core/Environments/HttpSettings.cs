@@ -17,6 +17,13 @@ public sealed record HttpSettings(
 {
     public static HttpSettings Defaults { get; } = new(null, [], [], 1024 * 1024, 600, 30);
 
+    /// <summary>
+    /// Live stateful sessions one principal may hold; opening one more closes that principal's least recently used
+    /// idle session (its client gets 404 and initializes again, as after an idle expiry). Clients rarely DELETE their
+    /// sessions, so without a cap a principal could hold thousands until they idle out.
+    /// </summary>
+    public int MaxSessionsPerPrincipal { get; init; } = 64;
+
     /// <summary>JWT bearer validation beside API keys, or null (API keys only).</summary>
     public JwtSettings? Jwt { get; init; }
 }

@@ -13,7 +13,7 @@ internal static class HttpSettingsParser
             return d;
         }
 
-        section.AllowOnly("anonymous_role", "allowed_origins", "allowed_hosts", "max_request_bytes", "requests_per_minute", "session_idle_minutes", "jwt");
+        section.AllowOnly("anonymous_role", "allowed_origins", "allowed_hosts", "max_request_bytes", "requests_per_minute", "session_idle_minutes", "max_sessions_per_principal", "jwt");
         var origins = section.StringList("allowed_origins") ?? d.AllowedOrigins;
         foreach (var origin in origins.Where(o => !IsOrigin(o)))
         {
@@ -28,6 +28,7 @@ internal static class HttpSettingsParser
             section.Int("requests_per_minute", d.RequestsPerMinute),
             section.Int("session_idle_minutes", d.SessionIdleMinutes))
         {
+            MaxSessionsPerPrincipal = section.Int("max_sessions_per_principal", d.MaxSessionsPerPrincipal),
             Jwt = JwtSettingsParser.Parse(section.Section("jwt"), root),
         };
     }

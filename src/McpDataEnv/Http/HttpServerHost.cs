@@ -23,7 +23,7 @@ public static class HttpServerHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddRateLimiter(limiter => PrincipalRateLimit.Configure(limiter, settings.RequestsPerMinute));
-        builder.Services.AddMcpHttpTransports(new McpHttpOptions(options.Stateless, TimeSpan.FromMinutes(settings.SessionIdleMinutes)));
+        builder.Services.AddMcpHttpTransports(new McpHttpOptions(options.Stateless, TimeSpan.FromMinutes(settings.SessionIdleMinutes), settings.MaxSessionsPerPrincipal));
         builder.Services.AddEnvironmentServer(runtime, new HttpCallerResolver(runtime), fixedCaller: null);
 
         var app = builder.Build();

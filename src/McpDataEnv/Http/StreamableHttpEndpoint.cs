@@ -232,7 +232,7 @@ public sealed class StreamableHttpEndpoint
         var transport = new StreamableHttpServerTransport(_loggers) { SessionId = sessionId };
         var server = McpServer.Create(transport, _serverOptions.Value, _loggers, _services);
         var session = new McpHttpSession(sessionId, Owner(context.User), transport, server);
-        _sessions.Add(session);
+        await _sessions.AddAsync(session);
         context.Response.Headers[SessionHeader] = sessionId;
         return session;
     }

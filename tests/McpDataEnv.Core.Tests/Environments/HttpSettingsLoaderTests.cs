@@ -17,7 +17,7 @@ public sealed class HttpSettingsLoaderTests
     public void Loader_reads_principals_and_http_settings()
     {
         var result = Load($"principals:\n  alice: {{ role: analyst, key_sha256: {Hash.ToUpperInvariant()}, attributes: {{ region: EMEA }} }}\n  bob: {{ role: analyst, key_env: KEY_BOB }}\n" +
-            "http: { anonymous_role: analyst, allowed_origins: ['https://app.example.com'], requests_per_minute: 60 }");
+            "http: { anonymous_role: analyst, allowed_origins: ['https://app.example.com'], requests_per_minute: 60, max_sessions_per_principal: 8 }");
 
         result.Errors.Should().BeEmpty();
         var env = result.Environment!;
@@ -28,6 +28,7 @@ public sealed class HttpSettingsLoaderTests
         env.Http.AnonymousRole.Should().Be("analyst");
         env.Http.AllowedOrigins.Should().Equal("https://app.example.com");
         env.Http.RequestsPerMinute.Should().Be(60);
+        env.Http.MaxSessionsPerPrincipal.Should().Be(8);
     }
 
     [Fact]
@@ -48,7 +49,8 @@ public sealed class HttpSettingsLoaderTests
     [InlineData("http: { allowed_origins: ['evil.example'] }", "environment.yaml: http.allowed_origins: 'evil.example' is not an origin; write scheme://host[:port], e.g. https://app.example.com")]
     [InlineData("http: { max_request_bytes: 10 }", "environment.yaml: http.max_request_bytes must be an integer of at least 1024")]
     [InlineData("http: { requests_per_minute: 0 }", "environment.yaml: http.requests_per_minute must be a positive integer")]
-    [InlineData("http: { anonymous_rol: analyst }", "environment.yaml: http.anonymous_rol: unknown key (did you mean 'anonymous_role'?); known keys: anonymous_role, allowed_origins, allowed_hosts, max_request_bytes, requests_per_minute, session_idle_minutes, jwt")]
+    [InlineData("http: { max_sessions_per_principal: 0 }", "environment.yaml: http.max_sessions_per_principal must be a positive integer")]
+    [InlineData("http: { anonymous_rol: analyst }", "environment.yaml: http.anonymous_rol: unknown key (did you mean 'anonymous_role'?); known keys: anonymous_role, allowed_origins, allowed_hosts, max_request_bytes, requests_per_minute, session_idle_minutes, max_sessions_per_principal, jwt")]
     public void Loader_reports_each_principal_and_http_problem_with_file_and_key(string yaml, string expected)
     {
         var result = Load(yaml);

@@ -43,11 +43,15 @@ public sealed class HttpTestServer : IAsyncDisposable
             key_env: {{HankKeyVariable}}
         """;
 
-    public static async Task<HttpTestServer> StartAsync(string environmentFolder, bool stateless = false, string? anonymousRole = null, int requestsPerMinute = 10_000)
+    public static async Task<HttpTestServer> StartAsync(string environmentFolder, bool stateless = false, string? anonymousRole = null, int requestsPerMinute = 10_000, int? maxSessionsPerPrincipal = null)
     {
         var environment = EnvironmentBootstrap.LoadOrReport(environmentFolder, Console.Error) ?? throw new InvalidOperationException("environment did not load");
         var runtime = EnvironmentBootstrap.CreateRuntime(environment, NullLoggerFactory.Instance);
-        var settings = environment.Http with { RequestsPerMinute = requestsPerMinute };
+        var settings = environment.Http with
+        {
+            RequestsPerMinute = requestsPerMinute,
+            MaxSessionsPerPrincipal = maxSessionsPerPrincipal ?? environment.Http.MaxSessionsPerPrincipal,
+        };
         var keys = ApiKeyDirectory.From(environment.Principals, name => name == HankKeyVariable ? HankKey : null);
         var jwt = settings.Jwt is { } jwtSettings ? JwtBearerValidator.Create(jwtSettings, name => name == JwtSecretVariable ? JwtSecret : null) : null;
         var app = HttpServerHost.Build(runtime, new HttpServeOptions(["http://127.0.0.1:0"], stateless, anonymousRole, settings), keys, jwt);
