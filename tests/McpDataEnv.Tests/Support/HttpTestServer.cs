@@ -43,7 +43,7 @@ public sealed class HttpTestServer : IAsyncDisposable
             key_env: {{HankKeyVariable}}
         """;
 
-    public static async Task<HttpTestServer> StartAsync(string environmentFolder, bool stateless = false, string? anonymousRole = null, int requestsPerMinute = 10_000, int? maxSessionsPerPrincipal = null)
+    public static async Task<HttpTestServer> StartAsync(string environmentFolder, bool stateless = false, string? anonymousRole = null, int requestsPerMinute = 10_000, int? maxSessionsPerPrincipal = null, IReadOnlyList<string>? allowedOrigins = null)
     {
         var environment = EnvironmentBootstrap.LoadOrReport(environmentFolder, Console.Error) ?? throw new InvalidOperationException("environment did not load");
         var runtime = EnvironmentBootstrap.CreateRuntime(environment, NullLoggerFactory.Instance);
@@ -51,6 +51,7 @@ public sealed class HttpTestServer : IAsyncDisposable
         {
             RequestsPerMinute = requestsPerMinute,
             MaxSessionsPerPrincipal = maxSessionsPerPrincipal ?? environment.Http.MaxSessionsPerPrincipal,
+            AllowedOrigins = allowedOrigins ?? environment.Http.AllowedOrigins,
         };
         var keys = ApiKeyDirectory.From(environment.Principals, name => name == HankKeyVariable ? HankKey : null);
         var jwt = settings.Jwt is { } jwtSettings ? JwtBearerValidator.Create(jwtSettings, name => name == JwtSecretVariable ? JwtSecret : null) : null;
