@@ -5,6 +5,8 @@ namespace McpDataEnv.Http;
 /// <summary>One stateful Streamable HTTP session: its transport, its server loop and the principal that opened it.</summary>
 public sealed class McpHttpSession : IAsyncDisposable
 {
+    private static long _uses;
+
     private readonly CancellationTokenSource _closed = new();
     private int _getStreamOpen;
     private int _inFlight;
@@ -33,12 +35,22 @@ public sealed class McpHttpSession : IAsyncDisposable
 
     public long LastUsedTicks { get; private set; }
 
+    /// <summary>
+    /// Orders sessions by last use for the per-principal cap: a process-wide counter, because two uses within one
+    /// clock tick have the same <see cref="LastUsedTicks"/> and the least recently used one must still be told apart.
+    /// </summary>
+    public long LastUse { get; private set; }
+
     /// <summary>True once the session began to close: requests still in flight are answered that it ended.</summary>
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
 
     public bool IsBusy => Volatile.Read(ref _inFlight) > 0;
 
-    public void Touch() => LastUsedTicks = Environment.TickCount64;
+    public void Touch()
+    {
+        LastUsedTicks = Environment.TickCount64;
+        LastUse = Interlocked.Increment(ref _uses);
+    }
 
     /// <summary>Marks a request in flight until the returned scope ends (idle sessions only are reaped).</summary>
     public IDisposable Use()

@@ -40,7 +40,7 @@ public sealed class McpHttpSessionStore : BackgroundService
             .Where(s => s != session && string.Equals(s.Owner, session.Owner, StringComparison.Ordinal))
             .ToList();
         var excess = others.Count + 1 - _maxPerPrincipal;
-        foreach (var oldest in others.Where(s => !s.IsBusy).OrderBy(s => s.LastUsedTicks).Take(Math.Max(0, excess)))
+        foreach (var oldest in others.Where(s => !s.IsBusy).OrderBy(s => s.LastUse).Take(Math.Max(0, excess)))
         {
             _logger.LogInformation("Closing MCP session {SessionId}: its principal opened more than {Max} sessions", oldest.Id, _maxPerPrincipal);
             await RemoveAsync(oldest.Id).ConfigureAwait(false);
