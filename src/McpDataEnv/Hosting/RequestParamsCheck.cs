@@ -53,7 +53,7 @@ internal static class RequestParamsCheck
             return $"params of {request.Method} must be a JSON object; got {Kind(parameters)}.";
         }
 
-        if (UnpairedSurrogate(parameters, "params") is { } path)
+        if (UnpairedSurrogate(parameters) is { } path)
         {
             return $"text contains an unpaired UTF-16 surrogate at {Place(request.Method, path)}; send valid Unicode (a \\uD800-\\uDFFF escape must be half of a pair).";
         }
@@ -87,16 +87,20 @@ internal static class RequestParamsCheck
     }
 
     /// <summary>The path of the first string or property name that holds an unpaired surrogate, or null.</summary>
-    private static string? UnpairedSurrogate(JsonNode? node, string path)
+    /// <remarks>The path is spelt only once one is found: every request passes through here.</remarks>
+    private static string? UnpairedSurrogate(JsonNode root) => FirstUnreadable(root) is { } found ? PathOf(found, root) : null;
+
+    // The node whose text (a value, or a property name of an object) cannot be read as .NET text, or null.
+    private static JsonNode? FirstUnreadable(JsonNode? node)
     {
         try
         {
             switch (node)
             {
                 case JsonObject o:
-                    foreach (var (name, child) in o)
+                    foreach (var (_, child) in o)
                     {
-                        if (UnpairedSurrogate(child, $"{path}.{name}") is { } found)
+                        if (FirstUnreadable(child) is { } found)
                         {
                             return found;
                         }
@@ -104,9 +108,9 @@ internal static class RequestParamsCheck
 
                     return null;
                 case JsonArray a:
-                    for (var i = 0; i < a.Count; i++)
+                    foreach (var child in a)
                     {
-                        if (UnpairedSurrogate(a[i], $"{path}[{i}]") is { } found)
+                        if (FirstUnreadable(child) is { } found)
                         {
                             return found;
                         }
@@ -124,8 +128,21 @@ internal static class RequestParamsCheck
         {
             // Reading a name or a value as .NET text failed: System.Text.Json refuses exactly the unpaired surrogates
             // (the reader has already refused invalid UTF-8 and bad escapes when the message was parsed).
-            return path;
+            return node;
         }
+    }
+
+    // "params.arguments.sql", "params.arguments.inputs[1]": the ancestors' names were read before the failing node was
+    // reached, so they are readable.
+    private static string PathOf(JsonNode node, JsonNode root)
+    {
+        var segments = new Stack<string>();
+        for (var at = node; at != root && at.Parent is { } parent; at = parent)
+        {
+            segments.Push(parent is JsonArray ? $"[{at.GetElementIndex()}]" : $".{at.GetPropertyName()}");
+        }
+
+        return "params" + string.Concat(segments);
     }
 
     // A surrogate can only arrive escaped (UTF-8 cannot encode one), so a string with no "\u" followed by d or D is
